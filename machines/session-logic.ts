@@ -1,0 +1,136 @@
+/**
+ * Pure helpers the session machine's actions and guards are built from. No I/O, no clock, no randomness
+ * other than the seeded generator in context.
+ */
+import { nextInteger } from './random.js';
+import type {
+  Fragment,
+  MessageReceivedEvent,
+  SessionContext,
+  SessionSettings,
+  TimerName,
+  ToolCall,
+  Turn,
+  TurnPurpose,
+} from './session-types.js';
+
+/** True when a message carries something to respond to: non-blank text or an image; pure. */
+export function hasMessageContent(event: Pick<MessageReceivedEvent, 'text' | 'images'>): boolean {
+  return event.text.trim().length > 0 || event.images.length > 0;
+}
+
+/** Builds the buffered fragment for a received message; pure. */
+export function fragmentOf(event: MessageReceivedEvent): Fragment {
+  const fragment: Fragment = { text: event.text, images: event.images, at: event.at, senderId: event.sender.id };
+  if (event.messageId !== undefined) fragment.messageId = event.messageId;
+  return fragment;
+}
+
+/** Marker put where the oldest buffered text was cut to respect `maxBufferChars`. */
+export const cutMarker = '[…]';
+
+/**
+ * Appends a fragment to the buffer while keeping it bounded: past `maxFragments` the two oldest fragments
+ * are folded into one (text joined, images kept), and past `maxBufferChars` the oldest text is cut with
+ * `cutMarker`; pure.
+ */
+export function appendFragment(
+  fragments: readonly Fragment[],
+  fragment: Fragment,
+  limits: { maxFragments: number; maxBufferChars: number },
+): Fragment[] {
+  const next = [...fragments, fragment];
+  while (next.length > Math.max(1, limits.maxFragments)) {
+    const [first, second] = next.splice(0, 2) as [Fragment, Fragment];
+    next.unshift({ ...second, text: joinFragmentTexts(first.text, second.text), images: [...first.images, ...second.images] });
+  }
+  let total = next.reduce((sum, item) => sum + item.text.length, 0);
+  for (let index = 0; total > limits.maxBufferChars && index < next.length; index++) {
+    const item = next[index] as Fragment;
+    const excess = total - limits.maxBufferChars;
+    const kept = item.text.length > excess + cutMarker.length ? item.text.slice(excess + cutMarker.length) : '';
+    const text = index === 0 && kept.length > 0 ? cutMarker + kept : kept;
+    total -= item.text.length - text.length;
+    next[index] = { ...item, text };
+  }
+  return next;
+}
+
+const cjkPattern = /[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/u;
+
+/** Joins two pieces of user text: no space between CJK characters, one space otherwise; pure. */
+export function joinFragmentTexts(left: string, right: string): string {
+  const a = left.trimEnd();
+  const b = right.trimStart();
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  const touchingCjk = cjkPattern.test(a.at(-1) ?? '') || cjkPattern.test(b[0] ?? '');
+  return touchingCjk ? a + b : `${a} ${b}`;
+}
+
+/** The buffered fragments as one text, the way the model and the completeness scorer read it; pure. */
+export function mergedText(fragments: readonly Pick<Fragment, 'text'>[]): string {
+  return fragments.reduce((merged, fragment) => joinFragmentTexts(merged, fragment.text), '');
+}
+
+/** Returns the timers map with `name` armed at `at + delayMs` under a fresh generation; pure. */
+export function withTimerArmed(
+  context: SessionContext,
+  name: TimerName,
+  at: number,
+  delayMs: number,
+): Pick<SessionContext, 'timers' | 'timerGen'> {
+  const gen = context.timerGen + 1;
+  return { timers: { ...context.timers, [name]: { gen, dueAt: at + Math.max(0, Math.round(delayMs)) } }, timerGen: gen };
+}
+
+/** Returns the timers map without `name`; pure. */
+export function withTimerDisarmed(context: SessionContext, name: TimerName): Pick<SessionContext, 'timers'> {
+  if (context.timers[name] === undefined) return { timers: context.timers };
+  const timers = { ...context.timers };
+  delete timers[name];
+  return { timers };
+}
+
+/** Opens a new LLM turn with a request id unique within the session; pure. */
+export function withTurnStarted(
+  context: SessionContext,
+  purpose: TurnPurpose,
+  at: number,
+): Pick<SessionContext, 'turn' | 'requestSeq'> {
+  const requestSeq = context.requestSeq + 1;
+  const turn: Turn = { requestId: `r${requestSeq}`, purpose, startedAt: at };
+  return { turn, requestSeq };
+}
+
+/**
+ * The wait the model asked for, clamped to the configured range; 0 ends the turn. Metadata comes from the
+ * last call that carries it, as the tool descriptions promise; pure.
+ */
+export function requestedWaitSeconds(calls: readonly ToolCall[], settings: SessionSettings): number {
+  const withWait = calls.filter((call) => call.maxWaitSeconds !== undefined);
+  const raw = withWait.at(-1)?.maxWaitSeconds ?? 0;
+  if (!Number.isFinite(raw) || raw <= 0) return 0;
+  return Math.min(settings.wait.maxSeconds, Math.max(settings.wait.minSeconds, raw));
+}
+
+/** The expected reaction of the last call that states one; pure. */
+export function expectedReactionOf(calls: readonly ToolCall[]): string | undefined {
+  return calls.filter((call) => call.expectedReaction).at(-1)?.expectedReaction;
+}
+
+/** The non-empty reply texts of a model answer, in call order; pure. */
+export function replyTextsOf(calls: readonly ToolCall[]): string[] {
+  const texts: string[] = [];
+  for (const call of calls) {
+    if (call.tool === 'reply' && call.content.trim().length > 0) texts.push(call.content);
+  }
+  return texts;
+}
+
+/** Draws the proactive delay in milliseconds from the seeded generator; pure. */
+export function drawProactiveDelay(context: SessionContext): { delayMs: number; rng: number } {
+  const { minDelaySeconds, maxDelaySeconds } = context.settings.proactive;
+  const draw = nextInteger(context.rng, minDelaySeconds, maxDelaySeconds);
+  return { delayMs: draw.value * 1000, rng: draw.state };
+}

@@ -1,0 +1,55 @@
+/**
+ * Loads the configuration: the YAML file (`--config` or `KIZUNA_CONFIG`, optional), then environment
+ * variables, which win for endpoints and secrets, then validation.
+ */
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import { RuntimeError } from '../errors.js';
+import { configSchema, type KizunaConfig } from './schema.js';
+
+type Environment = Record<string, string | undefined>;
+
+/** Reads, merges and validates the configuration; throws `config_invalid` naming each bad key. Performs I/O. */
+export function loadConfig(options: { path?: string; env?: Environment } = {}): KizunaConfig {
+  const env = options.env ?? process.env;
+  const path = options.path ?? env.KIZUNA_CONFIG;
+  const fromFile = path === undefined ? {} : readYamlFile(path);
+  return parseConfig(applyEnvironment(fromFile, env));
+}
+
+/** Validates a plain configuration object; pure apart from the error it throws. */
+export function parseConfig(raw: unknown): KizunaConfig {
+  const result = configSchema.safeParse(raw ?? {});
+  if (result.success) return result.data;
+  throw new RuntimeError('config_invalid', `invalid configuration: ${describeIssues(result.error.issues)}`);
+}
+
+function readYamlFile(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (cause) {
+    throw new RuntimeError('config_invalid', `cannot read config file ${path}`, { cause });
+  }
+  try {
+    return parseYaml(text) ?? {};
+  } catch (cause) {
+    throw new RuntimeError('config_invalid', `config file ${path} is not valid YAML`, { cause });
+  }
+}
+
+function applyEnvironment(raw: unknown, env: Environment): Record<string, unknown> {
+  const config = structuredClone((raw ?? {}) as Record<string, Record<string, unknown>>);
+  const section = (name: string): Record<string, unknown> => (config[name] ??= {});
+  if (env.REDIS_URL) section('redis').url = env.REDIS_URL;
+  if (env.KIZUNA_PREFIX) section('redis').prefix = env.KIZUNA_PREFIX;
+  if (env.KIZUNA_HTTP_PORT) section('http').port = Number(env.KIZUNA_HTTP_PORT);
+  if (env.KIZUNA_HTTP_HOST) section('http').host = env.KIZUNA_HTTP_HOST;
+  if (env.KIZUNA_API_TOKEN) section('http').token = env.KIZUNA_API_TOKEN;
+  return config;
+}
+
+function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  return issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+}

@@ -1,0 +1,54 @@
+/**
+ * The Redis key layout. Every key of one session carries the session id as its hash tag, so each Lua
+ * script touches one cluster slot (DESIGN invariant 7). Global keys carry the prefix alone.
+ */
+export interface SessionKeys {
+  /** Hash: snapshot, version, state, updatedAt. */
+  actor: string;
+  /** List of `<seq> <event JSON>` waiting to be applied. */
+  mailbox: string;
+  /** Stream of applied events (the replay log since `checkpoint`). */
+  log: string;
+  /** Hash: the snapshot and version the current log starts from. */
+  checkpoint: string;
+  /** Stream of the bot's outbound messages. */
+  outbox: string;
+  /** List of committed effects not yet carried out. */
+  effects: string;
+  /** Set while a drain is owed to this session. */
+  armed: string;
+  /** Counter of ingested events. */
+  seq: string;
+  /** Sorted set of recent platform message ids (deduplicates re-delivered messages). */
+  messageIds: string;
+}
+
+/** Builds the keys of one session; pure. */
+export function sessionKeys(prefix: string, sessionId: string): SessionKeys {
+  const base = `${prefix}:{${sessionId}}`;
+  return {
+    actor: `${base}:actor`,
+    mailbox: `${base}:mailbox`,
+    log: `${base}:log`,
+    checkpoint: `${base}:checkpoint`,
+    outbox: `${base}:outbox`,
+    effects: `${base}:effects`,
+    armed: `${base}:armed`,
+    seq: `${base}:seq`,
+    messageIds: `${base}:msgids`,
+  };
+}
+
+/** Keys shared by all sessions; pure. */
+export function globalKeys(prefix: string): { sessions: string; stream: string; sweepLock: string } {
+  return {
+    sessions: `${prefix}:sessions`,
+    stream: `${prefix}:stream`,
+    sweepLock: `${prefix}:sweep-lock`,
+  };
+}
+
+/** The BullMQ prefix for a key prefix: braces keep each queue in one cluster slot. */
+export function queuePrefix(prefix: string): string {
+  return `{${prefix}:q}`;
+}

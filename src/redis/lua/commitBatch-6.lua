@@ -1,0 +1,79 @@
+--[[
+  Commits one drained batch atomically: the new snapshot (only if the version is still the one the batch
+  was computed from), the consumed mailbox entries, the event-log entries, the outbound messages and the
+  effects to carry out. When the log would outgrow its bound, it restarts from a checkpoint holding the
+  snapshot the batch started from, so the log always replays from its checkpoint.
+
+  Input:
+    KEYS[1] actor hash
+    KEYS[2] mailbox
+    KEYS[3] event log (stream)
+    KEYS[4] outbox (stream)
+    KEYS[5] pending effects list
+    KEYS[6] checkpoint hash
+
+    ARGV[1] expected version
+    ARGV[2] number of mailbox entries consumed
+    ARGV[3] seq of the last consumed entry (guards against a mailbox changed under the batch)
+    ARGV[4] new snapshot JSON
+    ARGV[5] new state value JSON
+    ARGV[6] event-log bound
+    ARGV[7] outbox bound
+    ARGV[8] commit time (epoch ms)
+    ARGV[9] n, the number of log entries, followed by n entries
+    then m, the number of outbound messages, followed by m "<seq> <JSON>" strings
+    then k, the number of effects, followed by k effect JSONs
+
+  Output:
+    { 1, newVersion }     committed
+    { 0, version }        version conflict: another drain committed first
+    { -1, version }       the mailbox head no longer matches the batch
+]]
+local version = tonumber(redis.call('HGET', KEYS[1], 'version') or '0')
+if version ~= tonumber(ARGV[1]) then
+  return {0, version}
+end
+
+local consumed = tonumber(ARGV[2])
+if consumed > 0 then
+  local last = redis.call('LINDEX', KEYS[2], consumed - 1)
+  if not last or string.match(last, '^(%d+) ') ~= ARGV[3] then
+    return {-1, version}
+  end
+  redis.call('LTRIM', KEYS[2], consumed, -1)
+end
+
+local cursor = 9
+local logCount = tonumber(ARGV[cursor])
+if logCount > 0 then
+  if redis.call('XLEN', KEYS[3]) + logCount > tonumber(ARGV[6]) then
+    local previous = redis.call('HGET', KEYS[1], 'snapshot')
+    if previous then
+      redis.call('HSET', KEYS[6], 'snapshot', previous, 'version', version)
+    else
+      redis.call('DEL', KEYS[6])
+    end
+    redis.call('DEL', KEYS[3])
+  end
+  for index = 1, logCount do
+    redis.call('XADD', KEYS[3], '*', 'e', ARGV[cursor + index])
+  end
+end
+cursor = cursor + logCount + 1
+
+local outboundCount = tonumber(ARGV[cursor])
+for index = 1, outboundCount do
+  local entry = ARGV[cursor + index]
+  local seq = string.match(entry, '^(%d+) ')
+  redis.call('XADD', KEYS[4], 'MAXLEN', '~', ARGV[7], '*', 'seq', seq, 'm', string.sub(entry, #seq + 2))
+end
+cursor = cursor + outboundCount + 1
+
+local effectCount = tonumber(ARGV[cursor])
+for index = 1, effectCount do
+  redis.call('RPUSH', KEYS[5], ARGV[cursor + index])
+end
+
+local nextVersion = version + 1
+redis.call('HSET', KEYS[1], 'snapshot', ARGV[4], 'version', nextVersion, 'state', ARGV[5], 'updatedAt', ARGV[8])
+return {1, nextVersion}

@@ -1,0 +1,58 @@
+/**
+ * The worker's cache of live session actors, bounded by LRU eviction. An evicted session costs nothing in
+ * memory; its next event rehydrates it from the stored snapshot.
+ */
+import type { LiveSession } from './session-actor.js';
+import type { RuntimeStats } from './runtime-stats.js';
+
+export class LiveActorCache {
+  readonly capacity: number;
+  readonly #entries = new Map<string, LiveSession>();
+  readonly #stats: RuntimeStats | undefined;
+
+  constructor(capacity: number, stats?: RuntimeStats) {
+    this.capacity = capacity;
+    this.#stats = stats;
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  /** Returns the live session and marks it most recently used. */
+  get(sessionId: string): LiveSession | undefined {
+    const live = this.#entries.get(sessionId);
+    if (live === undefined) return undefined;
+    this.#entries.delete(sessionId);
+    this.#entries.set(sessionId, live);
+    return live;
+  }
+
+  /** Stores a live session, evicting the least recently used ones beyond capacity. */
+  set(live: LiveSession): void {
+    const previous = this.#entries.get(live.sessionId);
+    if (previous !== undefined && previous !== live) previous.actor.stop();
+    this.#entries.delete(live.sessionId);
+    this.#entries.set(live.sessionId, live);
+    while (this.#entries.size > this.capacity) {
+      const oldest = this.#entries.keys().next().value as string;
+      this.evict(oldest);
+    }
+    this.#stats?.trigger.liveActorsChanged({ count: this.#entries.size });
+  }
+
+  /** Drops a session from memory (after eviction, a conflict or an error). */
+  evict(sessionId: string): void {
+    const live = this.#entries.get(sessionId);
+    if (live === undefined) return;
+    live.actor.stop();
+    this.#entries.delete(sessionId);
+    this.#stats?.trigger.counted({ name: 'live_actor_evictions_total' });
+    this.#stats?.trigger.liveActorsChanged({ count: this.#entries.size });
+  }
+
+  /** Stops and drops every live session. */
+  clear(): void {
+    for (const sessionId of [...this.#entries.keys()]) this.evict(sessionId);
+  }
+}

@@ -1,0 +1,156 @@
+/**
+ * The drain path's view of Redis: append an event to a mailbox, read a batch, commit a batch atomically,
+ * acknowledge carried-out effects. Each call is one Lua script or one command on one session's slot.
+ */
+import type { Redis } from 'ioredis';
+import { RedisUnavailableError } from '../errors.js';
+import { globalKeys, sessionKeys } from '../redis/keys.js';
+import type { ScriptCommands } from '../redis/scripts.js';
+
+export interface StoreLimits {
+  eventLogMaxEntries: number;
+  outboxMaxEntries: number;
+  messageIdMemory: number;
+}
+
+export interface AppendResult {
+  appended: boolean;
+  seq: number;
+  needsDrain: boolean;
+}
+
+export interface MailboxEntry {
+  seq: number;
+  /** The event JSON as ingested. */
+  json: string;
+}
+
+export interface BatchRead {
+  version: number;
+  /** The stored snapshot JSON, or null when the caller's version is current (or nothing is stored yet). */
+  snapshot: string | null;
+  effects: string[];
+  entries: MailboxEntry[];
+}
+
+export interface CommitRequest {
+  expectedVersion: number;
+  consumed: number;
+  lastSeq: number;
+  snapshot: string;
+  state: string;
+  committedAt: number;
+  logEntries: string[];
+  /** Outbound messages as `[seq, JSON]`. */
+  outbound: Array<[number, string]>;
+  effects: string[];
+}
+
+export type CommitResult =
+  | { status: 'committed'; version: number }
+  | { status: 'conflict' | 'mailbox-changed'; version: number };
+
+export class SessionStore {
+  readonly redis: Redis & ScriptCommands;
+  readonly prefix: string;
+  readonly limits: StoreLimits;
+
+  constructor(redis: Redis & ScriptCommands, prefix: string, limits: StoreLimits) {
+    this.redis = redis;
+    this.prefix = prefix;
+    this.limits = limits;
+  }
+
+  /** Registers the session in the global index (first time only) and appends the event. Performs I/O. */
+  async append(sessionId: string, eventJson: string, at: number, messageId?: string): Promise<AppendResult> {
+    const keys = sessionKeys(this.prefix, sessionId);
+    return guardRedis(async () => {
+      await this.redis.zadd(globalKeys(this.prefix).sessions, 'NX', at, sessionId);
+      const reply = (await this.redis.appendEvent(
+        keys.seq,
+        keys.mailbox,
+        keys.armed,
+        keys.messageIds,
+        eventJson,
+        messageId ?? '',
+        String(this.limits.messageIdMemory),
+      )) as [number, number, number];
+      return { appended: reply[0] === 1, seq: reply[1], needsDrain: reply[2] === 1 };
+    });
+  }
+
+  /** Reads pending effects and up to `max` mailbox entries; releases the drain trigger when both are empty. */
+  async readBatch(sessionId: string, heldVersion: number, max: number): Promise<BatchRead> {
+    const keys = sessionKeys(this.prefix, sessionId);
+    const reply = (await this.redis.readBatch(
+      keys.actor,
+      keys.mailbox,
+      keys.effects,
+      keys.armed,
+      String(heldVersion),
+      String(max),
+    )) as [number, string | null, string[], string[]];
+    return { version: reply[0], snapshot: reply[1], effects: reply[2], entries: reply[3].map(parseMailboxEntry) };
+  }
+
+  /** Commits a batch if the actor is still at `expectedVersion`. Performs I/O. */
+  async commit(sessionId: string, request: CommitRequest): Promise<CommitResult> {
+    const keys = sessionKeys(this.prefix, sessionId);
+    const reply = (await this.redis.commitBatch(
+      keys.actor,
+      keys.mailbox,
+      keys.log,
+      keys.outbox,
+      keys.effects,
+      keys.checkpoint,
+      String(request.expectedVersion),
+      String(request.consumed),
+      String(request.lastSeq),
+      request.snapshot,
+      request.state,
+      String(this.limits.eventLogMaxEntries),
+      String(this.limits.outboxMaxEntries),
+      String(request.committedAt),
+      String(request.logEntries.length),
+      ...request.logEntries,
+      String(request.outbound.length),
+      ...request.outbound.map(([seq, json]) => `${seq} ${json}`),
+      String(request.effects.length),
+      ...request.effects,
+    )) as [number, number];
+    if (reply[0] === 1) return { status: 'committed', version: reply[1] };
+    return { status: reply[0] === 0 ? 'conflict' : 'mailbox-changed', version: reply[1] };
+  }
+
+  /** Drops the first `count` pending effects once they have been carried out. Performs I/O. */
+  async ackEffects(sessionId: string, count: number): Promise<void> {
+    if (count > 0) await this.redis.ltrim(sessionKeys(this.prefix, sessionId).effects, count, -1);
+  }
+}
+
+function parseMailboxEntry(raw: string): MailboxEntry {
+  const space = raw.indexOf(' ');
+  return { seq: Number(raw.slice(0, space)), json: raw.slice(space + 1) };
+}
+
+/** Runs a request-path Redis call, turning connection failures into RedisUnavailableError. */
+export async function guardRedis<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (isConnectionError(error)) throw new RedisUnavailableError(error);
+    throw error;
+  }
+}
+
+function isConnectionError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: string }).code;
+  return (
+    code === 'ECONNREFUSED' ||
+    code === 'ECONNRESET' ||
+    code === 'EPIPE' ||
+    error.name === 'MaxRetriesPerRequestError' ||
+    /Stream isn't writeable|Connection is closed|enableOfflineQueue|LOADING/.test(error.message)
+  );
+}
