@@ -166,8 +166,12 @@ export const sessionMachine = setup({
         },
         'timer.fired': [
           {
-            guard: { type: 'isCurrentTimer', params: { name: 'proactive' } },
+            guard: and([{ type: 'isCurrentTimer', params: { name: 'proactive' as const } }, 'isProactiveEnabled']),
             target: 'proactive',
+          },
+          {
+            guard: { type: 'isCurrentTimer', params: { name: 'proactive' } },
+            actions: { type: 'disarmTimer', params: { name: 'proactive' } },
           },
         ],
       },

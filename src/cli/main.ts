@@ -1,7 +1,7 @@
 /**
  * The `kizuna` command line: parses the command name and hands the rest to the command's module.
  */
-import { parseArgs } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { toErrorInfo } from '../errors.js';
 
 export interface CommandModule {
@@ -50,9 +50,6 @@ async function printHelp(): Promise<number> {
 }
 
 /** Parses command options with node:util, failing with a readable message on unknown flags. */
-export function parseCommandArgs<T extends NonNullable<Parameters<typeof parseArgs>[0]>['options']>(
-  argv: string[],
-  options: T,
-) {
-  return parseArgs({ args: argv, options: options ?? {}, allowPositionals: true, strict: true });
+export function parseCommandArgs<const T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T) {
+  return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
 }

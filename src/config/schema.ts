@@ -9,6 +9,10 @@ const seconds = z.number().min(0);
 const redisSchema = z
   .object({
     url: z.string().optional(),
+    /** Port of the private redis-server `kizuna start` launches when no url is set. */
+    privatePort: z.number().int().min(1).max(65535).default(6390),
+    /** Data directory of the private redis-server, relative to the project root. */
+    dataDir: z.string().default('.data/redis'),
     prefix: z
       .string()
       .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, "_", "." and "-" only')

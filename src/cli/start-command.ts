@@ -1,0 +1,65 @@
+/**
+ * `kizuna start`: everything in one process — its own Redis unless REDIS_URL is set, the session and LLM
+ * workers, and the HTTP API — until SIGINT/SIGTERM.
+ */
+import { loadConfig } from '../config/load-config.js';
+import { createApiRoutes } from '../http/api-routes.js';
+import { createHttpServer, listen } from '../http/server.js';
+import { SseHub } from '../http/sse-hub.js';
+import { createLogger } from '../log.js';
+import { createWorkerConnection } from '../redis/connection.js';
+import { startRuntime } from '../runtime/runtime.js';
+import { connectStatelyInspector, type StatelyConnection } from '../runtime/stately-inspector.js';
+import type { CommandModule } from './main.js';
+import { parseCommandArgs } from './main.js';
+import { resolveRedis } from './redis-endpoint.js';
+import { exitOnSignals } from './shutdown.js';
+
+export const startCommand: CommandModule = {
+  summary: 'run kizuna (HTTP API, workers, and a private Redis unless REDIS_URL is set); --inspect, --config <file>',
+  async run(argv) {
+    const { values } = parseCommandArgs(argv, {
+      config: { type: 'string' },
+      inspect: { type: 'boolean', default: false },
+    });
+    const config = loadConfig(values.config === undefined ? {} : { path: values.config });
+    const logger = createLogger();
+    const redis = await resolveRedis(config, true);
+    let stately: StatelyConnection | null = null;
+    if (values.inspect) stately = connectStatelyInspector(config.inspect, logger);
+
+    const runtime = await startRuntime({
+      config,
+      redisUrl: redis.url,
+      roles: ['session', 'llm'],
+      logger,
+      ...(stately === null ? {} : { inspector: stately.inspector }),
+    });
+    const hub = new SseHub(createWorkerConnection(redis.url), config.redis.prefix);
+    const server = createHttpServer({
+      routes: createApiRoutes({ runtime, hub, maxBodyBytes: config.http.maxBodyBytes }),
+      token: config.http.token,
+      logger,
+    });
+    const port = await listen(server, config.http.port, config.http.host);
+
+    const lines = [
+      `kizuna is running on http://${config.http.host}:${port}`,
+      `  Redis: ${redis.description}`,
+      '  LLM: the built-in offline model (no LLM endpoint configured)',
+    ];
+    if (stately?.pageUrl) lines.push(`  Stately inspector: open ${stately.pageUrl} (the page needs internet)`);
+    process.stdout.write(`${lines.join('\n')}\n`);
+
+    exitOnSignals(async () => {
+      server.close();
+      server.closeAllConnections();
+      hub.close();
+      await runtime.close();
+      stately?.stop();
+      await redis.owned?.stop();
+    }, logger);
+    await new Promise<never>(() => undefined);
+    return 0;
+  },
+};

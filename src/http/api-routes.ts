@@ -1,0 +1,139 @@
+/**
+ * The HTTP API's routes: ingest a message, list and read sessions, their outbound messages and event logs,
+ * the commit stream, health and metrics. Each handler returns a status and a JSON body; errors are thrown as
+ * RuntimeErrors and mapped to statuses by the server.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RuntimeError } from '../errors.js';
+import type { Runtime } from '../runtime/runtime.js';
+import { parseSessionId } from '../runtime/session-id.js';
+import { parseMessageBody } from './message-body.js';
+import { renderPrometheus } from './prometheus.js';
+import { readJsonBody } from './read-body.js';
+import type { SseHub } from './sse-hub.js';
+
+export interface RouteContext {
+  request: IncomingMessage;
+  response: ServerResponse;
+  url: URL;
+  params: string[];
+}
+
+export type RouteResult = { status: number; body: unknown; contentType?: string } | 'streaming';
+
+export interface Route {
+  method: 'GET' | 'POST';
+  pattern: RegExp;
+  /** Open routes need no bearer token. */
+  open?: boolean;
+  handle(context: RouteContext): Promise<RouteResult>;
+}
+
+export interface ApiDependencies {
+  runtime: Pick<Runtime, 'ingestor' | 'reader' | 'stats' | 'redis'>;
+  hub: SseHub;
+  maxBodyBytes: number;
+  now?: () => number;
+}
+
+/** Builds the API's route table. */
+export function createApiRoutes(deps: ApiDependencies): Route[] {
+  const now = deps.now ?? Date.now;
+  const { ingestor, reader, stats, redis } = deps.runtime;
+  return [
+    {
+      method: 'POST',
+      pattern: /^\/v1\/messages$/,
+      async handle({ request }) {
+        const body = await readJsonBody(request, deps.maxBodyBytes);
+        const message = parseMessageBody(body, now());
+        const receipt = await ingestor.ingest(message.sessionId, message.event, message.messageId);
+        return { status: 202, body: receipt };
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/v1\/sessions$/,
+      handle: async ({ url }) => ({
+        status: 200,
+        body: await reader.listSessions(numberParam(url, 'offset', 0), numberParam(url, 'limit', 1000)),
+      }),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/v1\/sessions\/([^/]+)$/,
+      async handle({ params }) {
+        const view = await reader.getSession(knownSessionId(params[0]));
+        if (view === null) throw notFound(params[0]);
+        const { snapshot: _snapshot, ...body } = view;
+        return { status: 200, body };
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/v1\/sessions\/([^/]+)\/messages$/,
+      async handle({ params, url }) {
+        const sessionId = await existingSession(reader, params[0]);
+        return { status: 200, body: await reader.readOutbox(sessionId, numberParam(url, 'after', 0)) };
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/v1\/sessions\/([^/]+)\/events$/,
+      async handle({ params }) {
+        const sessionId = await existingSession(reader, params[0]);
+        return { status: 200, body: await reader.readLog(sessionId) };
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/v1\/stream$/,
+      handle: async ({ response }) => {
+        deps.hub.attach(response);
+        return 'streaming';
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/healthz$/,
+      open: true,
+      handle: async () => {
+        const ready = redis.status === 'ready';
+        return { status: ready ? 200 : 503, body: { status: ready ? 'ok' : 'degraded', redis: redis.status } };
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/metrics$/,
+      handle: async () => ({
+        status: 200,
+        body: renderPrometheus(stats.getSnapshot().context, { sse_clients: deps.hub.clientCount }),
+        contentType: 'text/plain; version=0.0.4',
+      }),
+    },
+  ];
+}
+
+function numberParam(url: URL, name: string, fallback: number): number {
+  const raw = url.searchParams.get(name);
+  if (raw === null) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new RuntimeError('invalid_input', `${name}: must be a non-negative integer`);
+  return value;
+}
+
+function knownSessionId(encoded: string | undefined): string {
+  const sessionId = decodeURIComponent(encoded ?? '');
+  if (parseSessionId(sessionId) === null) throw notFound(sessionId);
+  return sessionId;
+}
+
+async function existingSession(reader: ApiDependencies['runtime']['reader'], encoded: string | undefined): Promise<string> {
+  const sessionId = knownSessionId(encoded);
+  if ((await reader.getSession(sessionId)) === null) throw notFound(sessionId);
+  return sessionId;
+}
+
+function notFound(sessionId: string | undefined): RuntimeError {
+  return new RuntimeError('not_found', `unknown session ${sessionId ?? ''}`);
+}

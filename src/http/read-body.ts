@@ -1,0 +1,28 @@
+/**
+ * Reads a request body as JSON, refusing more than `limit` bytes before buffering them.
+ */
+import type { IncomingMessage } from 'node:http';
+import { InvalidInputError, RuntimeError } from '../errors.js';
+
+/** Reads and parses the JSON body; throws payload_too_large or InvalidInputError. Performs I/O. */
+export async function readJsonBody(request: IncomingMessage, limit: number): Promise<unknown> {
+  const declared = Number(request.headers['content-length'] ?? 0);
+  if (declared > limit) throw tooLarge(limit);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw tooLarge(limit);
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new InvalidInputError('body', 'is not valid JSON');
+  }
+}
+
+function tooLarge(limit: number): RuntimeError {
+  return new RuntimeError('payload_too_large', `body exceeds ${limit} bytes`);
+}

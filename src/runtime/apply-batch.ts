@@ -1,0 +1,146 @@
+/**
+ * Applies one batch of mailbox entries to a live session actor: annotates each event (the completeness
+ * score of the merged buffer), sends it, and gathers what the commit needs — log entries, outbound
+ * messages, effects and the new snapshot. An event the machine cannot take (malformed JSON, a throwing
+ * action) is logged as rejected and skipped; the others still apply.
+ */
+import type { Snapshot } from 'xstate';
+import { mergedText } from '../../machines/session-logic.js';
+import type {
+  OutboundMessage,
+  SessionContext,
+  SessionEvent,
+  SessionSettings,
+} from '../../machines/session-types.js';
+import type { CompletenessScorer } from '../completeness/completeness-scorer.js';
+import { toErrorInfo } from '../errors.js';
+import { type Effect, planEffects } from './effects.js';
+import type { TransitionRecord } from './inspection.js';
+import { type LogEntry, snapshotDigest } from './log-entry.js';
+import type { MailboxEntry } from './session-store.js';
+import { collectFromLiveSession, type LiveSession } from './session-actor.js';
+
+export interface AppliedBatch {
+  live: LiveSession;
+  logEntries: LogEntry[];
+  outbound: OutboundMessage[];
+  effects: Effect[];
+  transitions: TransitionRecord[];
+  persisted: Snapshot<unknown>;
+  state: unknown;
+  applied: number;
+  rejected: number;
+}
+
+export interface ApplyOptions {
+  scorer: CompletenessScorer;
+  settings: SessionSettings;
+  rebuild: (persisted: Snapshot<unknown>) => LiveSession;
+}
+
+/** Applies `entries` in order to `live` (which may be replaced when an event breaks the actor). */
+export async function applyBatch(
+  initial: LiveSession,
+  entries: readonly MailboxEntry[],
+  options: ApplyOptions,
+): Promise<AppliedBatch> {
+  let live = initial;
+  const start = live.actor.getPersistedSnapshot();
+  const before = contextOf(live);
+  const logEntries: LogEntry[] = [];
+  const accepted: SessionEvent[] = [];
+  let rejected = 0;
+
+  const parsedEntries = entries.map((entry) => ({ entry, parsed: parseEvent(entry.json) }));
+  const settingsEvent = settingsChangeFor(before, options.settings, firstTime(parsedEntries));
+  if (settingsEvent !== null) {
+    live.actor.send(settingsEvent);
+    accepted.push(settingsEvent);
+    logEntries.push({ seq: null, event: settingsEvent, state: live.actor.getSnapshot().value });
+  }
+
+  for (const { entry, parsed } of parsedEntries) {
+    if ('error' in parsed) {
+      rejected += 1;
+      logEntries.push({ seq: entry.seq, raw: entry.json, rejected: parsed.error, state: live.actor.getSnapshot().value });
+      continue;
+    }
+    const event = await annotate(parsed.event, contextOf(live), options);
+    live.actor.send(event);
+    if (live.actor.getSnapshot().status === 'error') {
+      rejected += 1;
+      const error = toErrorInfo(live.actor.getSnapshot().error);
+      live = replayAccepted(start, accepted, options);
+      logEntries.push({ seq: entry.seq, event, rejected: error, state: live.actor.getSnapshot().value });
+      continue;
+    }
+    accepted.push(event);
+    logEntries.push({ seq: entry.seq, event, state: live.actor.getSnapshot().value });
+  }
+
+  const persisted = live.actor.getPersistedSnapshot();
+  const last = logEntries.at(-1);
+  if (last !== undefined) last.hash = snapshotDigest(persisted);
+  const collected = collectFromLiveSession(live);
+  return {
+    live,
+    logEntries,
+    outbound: collected.emitted,
+    effects: planEffects(live.sessionId, before, contextOf(live)),
+    transitions: collected.transitions,
+    persisted,
+    state: live.actor.getSnapshot().value,
+    applied: entries.length - rejected,
+    rejected,
+  };
+}
+
+function contextOf(live: LiveSession): SessionContext {
+  return live.actor.getSnapshot().context;
+}
+
+function firstTime(parsedEntries: ReadonlyArray<{ parsed: ReturnType<typeof parseEvent> }>): number {
+  for (const { parsed } of parsedEntries) {
+    if ('event' in parsed && typeof parsed.event.at === 'number') return parsed.event.at;
+  }
+  return 0;
+}
+
+/** A `settings.changed` event when the session's settings differ from the configured ones, else null. */
+function settingsChangeFor(context: SessionContext, settings: SessionSettings, at: number): SessionEvent | null {
+  if (JSON.stringify(context.settings) === JSON.stringify(settings)) return null;
+  return { type: 'settings.changed', at, settings };
+}
+
+function parseEvent(json: string): { event: SessionEvent } | { error: { code: string; message: string } } {
+  try {
+    const event = JSON.parse(json) as SessionEvent;
+    if (typeof event !== 'object' || event === null || typeof event.type !== 'string') {
+      return { error: { code: 'malformed_event', message: 'event has no type' } };
+    }
+    return { event };
+  } catch (error) {
+    return { error: { code: 'malformed_event', message: toErrorInfo(error).message } };
+  }
+}
+
+/** Scores the merged buffer for a message (failing open to "complete" when the scorer breaks). */
+async function annotate(event: SessionEvent, context: SessionContext, options: ApplyOptions): Promise<SessionEvent> {
+  if (event.type !== 'message.received' || typeof event.completeness === 'number') return event;
+  if (!context.settings.debounce.enabled) return { ...event, completeness: 1 };
+  const text = mergedText([...context.fragments, { text: event.text }]);
+  let completeness = 1;
+  try {
+    completeness = await options.scorer.score(text);
+  } catch {
+    completeness = 1;
+  }
+  return { ...event, completeness };
+}
+
+/** Rebuilds the actor from the batch's start and re-sends the events accepted so far. */
+function replayAccepted(start: Snapshot<unknown>, accepted: readonly SessionEvent[], options: ApplyOptions): LiveSession {
+  const live = options.rebuild(start);
+  for (const event of accepted) live.actor.send(event);
+  return live;
+}

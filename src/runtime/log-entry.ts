@@ -1,0 +1,39 @@
+/**
+ * The event-log entry: what was applied to a session (or rejected), the state it led to, and at the end of
+ * each committed batch a digest of the full snapshot, so replay can name the first divergence.
+ */
+import { createHash } from 'node:crypto';
+import type { StateValue } from 'xstate';
+import type { ErrorInfo, SessionEvent } from '../../machines/session-types.js';
+
+export interface LogEntry {
+  /** The mailbox sequence number; null for events the driver added (`settings.changed`). */
+  seq: number | null;
+  event?: SessionEvent;
+  /** The raw mailbox text of an entry that could not be parsed. */
+  raw?: string;
+  rejected?: ErrorInfo;
+  /** State value after this entry. */
+  state: StateValue;
+  /** Digest of the persisted snapshot after this entry (set on the last entry of each batch). */
+  hash?: string;
+  /** When the batch holding this entry was committed (epoch ms); not part of the replayed state. */
+  committedAt?: number;
+}
+
+/** JSON with object keys sorted, so equal values always serialise identically; pure. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, item]) => item !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** A short digest of a persisted snapshot; equal snapshots have equal digests. */
+export function snapshotDigest(persisted: unknown): string {
+  return createHash('sha1').update(canonicalJson(persisted)).digest('hex').slice(0, 16);
+}

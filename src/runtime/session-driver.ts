@@ -1,0 +1,158 @@
+/**
+ * The session driver: drains one session's mailbox. Per batch: load the live actor (or rehydrate it from
+ * the stored snapshot) → apply the events → commit snapshot, log, outbox and effects in one atomic step
+ * guarded by the version → carry out the effects → publish the transitions.
+ */
+import type { Snapshot } from 'xstate';
+import type { SessionSettings } from '../../machines/session-types.js';
+import type { CompletenessScorer } from '../completeness/completeness-scorer.js';
+import { type AppliedBatch, applyBatch } from './apply-batch.js';
+import type { CommitPublisher } from './commit-publisher.js';
+import type { EffectRunner } from './effect-runner.js';
+import type { Effect } from './effects.js';
+import type { Inspector } from './inspection.js';
+import type { LiveActorCache } from './live-actor-cache.js';
+import type { RuntimeStats } from './runtime-stats.js';
+import { createLiveSession, type LiveSession } from './session-actor.js';
+import type { BatchRead, SessionStore } from './session-store.js';
+
+export interface DriverOptions {
+  store: SessionStore;
+  cache: LiveActorCache;
+  scorer: CompletenessScorer;
+  effects: EffectRunner;
+  settingsFor: (sessionId: string) => SessionSettings;
+  stats: RuntimeStats;
+  publisher?: CommitPublisher;
+  inspector?: Inspector;
+  batchSize: number;
+  maxBatches: number;
+  now?: () => number;
+}
+
+/** `released`: the mailbox was empty and the trigger released; `more`: stopped at the batch limit. */
+export type DrainOutcome = 'released' | 'more';
+
+export class SessionDriver {
+  readonly #options: DriverOptions;
+  readonly #now: () => number;
+  /** Drains running in this process, so a re-delivered job never races its twin on one live actor. */
+  readonly #running = new Map<string, Promise<DrainOutcome>>();
+
+  constructor(options: DriverOptions) {
+    this.#options = options;
+    this.#now = options.now ?? Date.now;
+  }
+
+  /** Applies everything in the session's mailbox, batch by batch. Performs I/O. */
+  async drain(sessionId: string): Promise<DrainOutcome> {
+    const previous = this.#running.get(sessionId);
+    const run = (previous ?? Promise.resolve<DrainOutcome>('released'))
+      .catch(() => 'released' as const)
+      .then(() => this.#drainNow(sessionId));
+    this.#running.set(sessionId, run);
+    try {
+      return await run;
+    } finally {
+      if (this.#running.get(sessionId) === run) this.#running.delete(sessionId);
+    }
+  }
+
+  async #drainNow(sessionId: string): Promise<DrainOutcome> {
+    const { store, cache, batchSize, maxBatches, stats } = this.#options;
+    stats.trigger.counted({ name: 'drains_total' });
+    for (let batch = 0; batch < maxBatches; batch++) {
+      const held = cache.get(sessionId);
+      const read = await store.readBatch(sessionId, held?.version ?? -1, batchSize);
+      if (read.effects.length > 0) await this.#runStoredEffects(sessionId, read.effects);
+      if (read.entries.length === 0) {
+        if (read.effects.length === 0) return 'released';
+        continue;
+      }
+      const live = held !== undefined && read.snapshot === null ? held : this.#rehydrate(sessionId, read);
+      try {
+        await this.#applyAndCommit(live, read);
+      } catch (error) {
+        // The actor may have moved past what Redis holds; the stored snapshot is the truth.
+        cache.evict(sessionId);
+        throw error;
+      }
+    }
+    return 'more';
+  }
+
+  #rehydrate(sessionId: string, read: BatchRead): LiveSession {
+    const { cache, stats, inspector } = this.#options;
+    cache.evict(sessionId);
+    const persisted = read.snapshot === null ? undefined : (JSON.parse(read.snapshot) as unknown);
+    const live = createLiveSession(sessionId, persisted, read.version, inspector);
+    if (persisted !== undefined) stats.trigger.counted({ name: 'live_actor_rehydrations_total' });
+    cache.set(live);
+    return live;
+  }
+
+  async #applyAndCommit(live: LiveSession, read: BatchRead): Promise<void> {
+    const { store, cache, scorer, stats } = this.#options;
+    const sessionId = live.sessionId;
+    const applied = await applyBatch(live, read.entries, {
+      scorer,
+      settings: this.#options.settingsFor(sessionId),
+      rebuild: (persisted: Snapshot<unknown>) => createLiveSession(sessionId, persisted, read.version, this.#options.inspector),
+    });
+    const committedAt = this.#now();
+    const last = read.entries.at(-1)!;
+    const result = await store.commit(sessionId, {
+      expectedVersion: read.version,
+      consumed: read.entries.length,
+      lastSeq: last.seq,
+      snapshot: JSON.stringify(applied.persisted),
+      state: JSON.stringify(applied.state),
+      committedAt,
+      logEntries: applied.logEntries.map((entry) => JSON.stringify({ ...entry, committedAt })),
+      outbound: applied.outbound.map(({ type: _type, ...message }) => [message.seq, JSON.stringify(message)]),
+      effects: applied.effects.map((effect) => JSON.stringify(effect)),
+    });
+    if (result.status !== 'committed') {
+      stats.trigger.counted({ name: 'commit_conflicts_total' });
+      cache.evict(sessionId);
+      return;
+    }
+    applied.live.version = result.version;
+    if (applied.live !== live) cache.set(applied.live);
+    this.#recordCommit(applied, committedAt);
+    await this.#runEffects(sessionId, applied.effects);
+    this.#options.publisher?.publish({
+      sessionId,
+      version: result.version,
+      state: applied.state,
+      transitions: applied.transitions,
+      outbound: applied.outbound,
+      committedAt,
+    });
+  }
+
+  #recordCommit(applied: AppliedBatch, committedAt: number): void {
+    const { stats } = this.#options;
+    stats.trigger.counted({ name: 'commits_total' });
+    stats.trigger.counted({ name: 'events_applied_total', by: applied.applied });
+    if (applied.rejected > 0) stats.trigger.counted({ name: 'events_rejected_total', by: applied.rejected });
+    const latencies = applied.logEntries
+      .filter((entry) => entry.seq !== null && entry.event !== undefined)
+      .map((entry) => committedAt - entry.event!.at);
+    stats.trigger.observed({ name: 'ingest_to_commit_ms', values: latencies });
+  }
+
+  async #runEffects(sessionId: string, effects: readonly Effect[]): Promise<void> {
+    if (effects.length === 0) return;
+    await this.#options.effects.run(effects);
+    await this.#options.store.ackEffects(sessionId, effects.length);
+    this.#options.stats.trigger.counted({ name: 'effects_run_total', by: effects.length });
+  }
+
+  async #runStoredEffects(sessionId: string, stored: readonly string[]): Promise<void> {
+    await this.#runEffects(
+      sessionId,
+      stored.map((json) => JSON.parse(json) as Effect),
+    );
+  }
+}

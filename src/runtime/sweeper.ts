@@ -1,0 +1,156 @@
+/**
+ * The sweeper: a safety net that makes the stored session state and the BullMQ jobs agree again after
+ * anything that could have separated them (a process killed between two steps, a host crash that lost the
+ * last second of the AOF, a job that exhausted its retries while Redis was away). It runs when a session
+ * worker starts and every `runtime.sweepIntervalSeconds`, one worker at a time:
+ *  - a session with a non-empty mailbox or unfinished effects gets a drain (deduplicated, so harmless);
+ *  - a timer the session holds whose job is missing is armed again (overdue ones fire at once);
+ *  - an LLM request the session waits for whose job is missing is sent again.
+ * A job that completed has already put its event in the mailbox, so a missing job only counts as lost when,
+ * checked after the job, the session's mailbox is empty and its version has not moved. Every repair is
+ * idempotent anyway: a timer or a reply that arrives twice is dropped by its generation or request id.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import type { SessionContext, TimerName } from '../../machines/session-types.js';
+import type { LlmDispatcher } from '../llm/llm-dispatcher.js';
+import { globalKeys, sessionKeys } from '../redis/keys.js';
+import type { DrainTrigger } from './drain-trigger.js';
+import { llmRequestOf } from './effects.js';
+import type { TimerJobData, TimerScheduler } from './timer-scheduler.js';
+
+export interface SweepReport {
+  sessions: number;
+  drains: number;
+  timersArmed: number;
+  requestsResent: number;
+  skipped: boolean;
+}
+
+export interface SweeperOptions {
+  redis: Redis;
+  prefix: string;
+  trigger: DrainTrigger;
+  timers: TimerScheduler;
+  llm: LlmDispatcher;
+  llmJobKey: (sessionId: string, requestId: string) => string;
+  lockSeconds: number;
+  chunkSize?: number;
+}
+
+interface SessionRow {
+  sessionId: string;
+  owed: boolean;
+  version: string | null;
+  context: SessionContext | null;
+}
+
+interface Candidate {
+  row: SessionRow;
+  timers: TimerJobData[];
+  jobKeys: string[];
+}
+
+export class Sweeper {
+  readonly #options: SweeperOptions;
+
+  constructor(options: SweeperOptions) {
+    this.#options = options;
+  }
+
+  /** Sweeps every session once, unless another worker holds the sweep lock. Performs I/O. */
+  async sweep(): Promise<SweepReport> {
+    const { redis, prefix, lockSeconds } = this.#options;
+    const report: SweepReport = { sessions: 0, drains: 0, timersArmed: 0, requestsResent: 0, skipped: false };
+    const lock = globalKeys(prefix).sweepLock;
+    const token = randomUUID();
+    if ((await redis.set(lock, token, 'EX', Math.max(1, Math.ceil(lockSeconds)), 'NX')) === null) {
+      return { ...report, skipped: true };
+    }
+    try {
+      const chunkSize = this.#options.chunkSize ?? 500;
+      for (let offset = 0; ; offset += chunkSize) {
+        const ids = await redis.zrange(globalKeys(prefix).sessions, String(offset), String(offset + chunkSize - 1));
+        if (ids.length === 0) break;
+        await this.#sweepChunk(ids, report);
+      }
+    } finally {
+      if ((await redis.get(lock)) === token) await redis.del(lock);
+    }
+    return report;
+  }
+
+  async #sweepChunk(ids: readonly string[], report: SweepReport): Promise<void> {
+    const rows = await this.#readRows(ids);
+    report.sessions += rows.length;
+    const owed = rows.filter((row) => row.owed);
+    await Promise.all(owed.map((row) => this.#options.trigger.trigger(row.sessionId)));
+    report.drains += owed.length;
+
+    const candidates = rows.filter((row) => !row.owed && row.context !== null).map((row) => this.#candidateOf(row));
+    const checked = await this.#checkJobs(candidates.filter((candidate) => candidate.jobKeys.length > 0));
+    for (const { candidate, missing } of checked) {
+      const toArm = candidate.timers.filter((_, index) => missing[index]);
+      await Promise.all(toArm.map((timer) => this.#options.timers.arm(timer)));
+      report.timersArmed += toArm.length;
+      const turn = candidate.row.context?.turn;
+      if (turn && missing[candidate.timers.length]) {
+        await this.#options.llm.start(llmRequestOf(candidate.row.context!));
+        report.requestsResent += 1;
+      }
+    }
+  }
+
+  async #readRows(ids: readonly string[]): Promise<SessionRow[]> {
+    const pipeline = this.#options.redis.pipeline();
+    for (const id of ids) {
+      const keys = sessionKeys(this.#options.prefix, id);
+      pipeline.llen(keys.mailbox).llen(keys.effects).hmget(keys.actor, 'snapshot', 'version');
+    }
+    const replies = (await pipeline.exec()) ?? [];
+    return ids.map((sessionId, index) => {
+      const [snapshot, version] = (replies[index * 3 + 2]?.[1] ?? [null, null]) as [string | null, string | null];
+      return {
+        sessionId,
+        owed: Number(replies[index * 3]?.[1] ?? 0) > 0 || Number(replies[index * 3 + 1]?.[1] ?? 0) > 0,
+        version,
+        context: snapshot ? (JSON.parse(snapshot) as { context: SessionContext }).context : null,
+      };
+    });
+  }
+
+  #candidateOf(row: SessionRow): Candidate {
+    const timers = Object.entries(row.context?.timers ?? {}).map(([name, entry]) => ({
+      sessionId: row.sessionId,
+      name: name as TimerName,
+      gen: entry.gen,
+      dueAt: entry.dueAt,
+    }));
+    const jobKeys = timers.map((timer) => this.#options.timers.jobKey(timer.sessionId, timer.name, timer.gen));
+    const turn = row.context?.turn;
+    if (turn) jobKeys.push(this.#options.llmJobKey(row.sessionId, turn.requestId));
+    return { row, timers, jobKeys };
+  }
+
+  /** Checks job existence first, then that the session stayed still, in one pipeline (executed in order). */
+  async #checkJobs(candidates: readonly Candidate[]): Promise<Array<{ candidate: Candidate; missing: boolean[] }>> {
+    if (candidates.length === 0) return [];
+    const pipeline = this.#options.redis.pipeline();
+    for (const candidate of candidates) {
+      const keys = sessionKeys(this.#options.prefix, candidate.row.sessionId);
+      for (const jobKey of candidate.jobKeys) pipeline.exists(jobKey);
+      pipeline.llen(keys.mailbox).llen(keys.effects).hget(keys.actor, 'version');
+    }
+    const replies = (await pipeline.exec()) ?? [];
+    const results: Array<{ candidate: Candidate; missing: boolean[] }> = [];
+    let cursor = 0;
+    for (const candidate of candidates) {
+      const exists = replies.slice(cursor, cursor + candidate.jobKeys.length).map(([, value]) => value === 1);
+      const [mailbox, effects, version] = replies.slice(cursor + candidate.jobKeys.length, cursor + candidate.jobKeys.length + 3);
+      cursor += candidate.jobKeys.length + 3;
+      const still = mailbox?.[1] === 0 && effects?.[1] === 0 && version?.[1] === candidate.row.version;
+      if (still && exists.includes(false)) results.push({ candidate, missing: exists.map((present) => !present) });
+    }
+    return results;
+  }
+}

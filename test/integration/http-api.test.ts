@@ -1,0 +1,206 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPrivateRedis } from '../../src/redis/private-redis.js';
+import { freePort } from '../helpers/free-port.js';
+import { testConfig } from '../helpers/test-config.js';
+import { startTestRuntime, type TestRuntime } from '../helpers/test-runtime.js';
+import { waitFor } from '../helpers/wait-for.js';
+
+const message = (id: string, text: string, extra: Record<string, unknown> = {}) => ({
+  chat: { type: 'private', id },
+  sender: { id, name: id },
+  text,
+  ...extra,
+});
+
+async function post(base: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(`${base}/v1/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+describe('HTTP API', () => {
+  let kizuna: TestRuntime;
+  let base: string;
+
+  beforeAll(async () => {
+    kizuna = await startTestRuntime({ http: true, config: testConfig({ offline: { replyWaitSeconds: 600 } }) });
+    base = kizuna.baseUrl!;
+  });
+  afterAll(() => kizuna.stop());
+
+  it('accepts a message with 202 and the bot replies into the outbox', async () => {
+    const response = await post(base, message('alice', 'hello there.'));
+    expect(response.status).toBe(202);
+    expect(await response.json()).toEqual({
+      sessionId: 'http:private:alice',
+      eventId: 'http:private:alice#1',
+      seq: 1,
+      duplicate: false,
+    });
+
+    const messages = await waitFor(async () => {
+      const list = (await (await fetch(`${base}/v1/sessions/http:private:alice/messages`)).json()) as unknown[];
+      return list.length > 0 ? list : undefined;
+    });
+    expect(messages).toEqual([
+      { seq: 1, text: 'You said "hello there.". I\'m listening.', kind: 'reply', at: expect.any(Number) },
+    ]);
+  });
+
+  it('shows sessions, one session with its timers, and the event log', async () => {
+    const list = (await (await fetch(`${base}/v1/sessions`)).json()) as Array<{ sessionId: string; state: string }>;
+    expect(list).toContainEqual({ sessionId: 'http:private:alice', state: 'waiting' });
+
+    const view = (await (await fetch(`${base}/v1/sessions/http:private:alice`)).json()) as Record<string, unknown>;
+    expect(view).toMatchObject({ sessionId: 'http:private:alice', state: 'waiting', version: expect.any(Number) });
+    expect(view.timers).toEqual([{ name: 'wait', dueAt: expect.any(Number) }]);
+    expect((view.context as { outboundSeq: number }).outboundSeq).toBe(1);
+
+    const log = (await (await fetch(`${base}/v1/sessions/http:private:alice/events`)).json()) as {
+      entries: Array<{ seq: number | null; event?: { type: string } }>;
+    };
+    expect(log.entries.map((entry) => entry.event?.type)).toContain('message.received');
+    expect(log.entries.map((entry) => entry.event?.type)).toContain('llm.replied');
+  });
+
+  it('lists only messages after a given seq', async () => {
+    await post(base, message('alice', 'and another thing!'));
+    await waitFor(async () => {
+      const list = (await (await fetch(`${base}/v1/sessions/http:private:alice/messages`)).json()) as unknown[];
+      return list.length >= 2;
+    });
+    const after = (await (await fetch(`${base}/v1/sessions/http:private:alice/messages?after=1`)).json()) as Array<{
+      seq: number;
+    }>;
+    expect(after.map((item) => item.seq)).toEqual([2]);
+  });
+
+  it('answers 400 naming the field for wrong types and missing fields', async () => {
+    const cases: Array<[unknown, string]> = [
+      [{ chat: { type: 'channel', id: 'x' }, sender: { id: 'x' }, text: 'hi' }, 'chat.type'],
+      [{ chat: { type: 'private', id: 'x' }, sender: { id: 'x' }, text: 42 }, 'text'],
+      [{ chat: { type: 'private', id: 'x' }, text: 'hi' }, 'sender'],
+      [{ chat: { type: 'private', id: 'has space' }, sender: { id: 'x' }, text: 'hi' }, 'chat.id'],
+      [{ chat: { type: 'private', id: 'x' }, sender: { id: 'x' }, images: [{ href: 'nope' }] }, 'images.0.url'],
+      [{ chat: { type: 'private', id: 'x' }, sender: { id: 'x' }, mentionsBot: 'yes' }, 'mentionsBot'],
+    ];
+    for (const [body, field] of cases) {
+      const response = await post(base, body);
+      expect(response.status).toBe(400);
+      const payload = (await response.json()) as { error: { field: string; code: string } };
+      expect(payload.error).toMatchObject({ code: 'invalid_input', field });
+    }
+  });
+
+  it('answers 400 for malformed JSON and 413 for a body over 64 KB, storing nothing', async () => {
+    const malformed = await post(base, '{"chat": {');
+    expect(malformed.status).toBe(400);
+    expect(((await malformed.json()) as { error: { field: string } }).error.field).toBe('body');
+
+    const huge = await post(base, message('bob', 'x'.repeat(70 * 1024)));
+    expect(huge.status).toBe(413);
+    expect((await fetch(`${base}/v1/sessions/http:private:bob`)).status).toBe(404);
+  });
+
+  it('accepts a 10,000-character message', async () => {
+    const response = await post(base, message('carol', '好'.repeat(10_000)));
+    expect(response.status).toBe(202);
+  });
+
+  it('drops a re-delivered platform message id without storing it twice', async () => {
+    const first = await post(base, message('dave', 'once.', { messageId: 'm-1' }));
+    const second = await post(base, message('dave', 'once.', { messageId: 'm-1' }));
+    expect(((await first.json()) as { duplicate: boolean }).duplicate).toBe(false);
+    expect(await second.json()).toMatchObject({ duplicate: true, seq: 1 });
+  });
+
+  it('answers 404 for unknown sessions and unknown routes', async () => {
+    expect((await fetch(`${base}/v1/sessions/http:private:nobody`)).status).toBe(404);
+    expect((await fetch(`${base}/v1/sessions/http:private:nobody/messages`)).status).toBe(404);
+    expect((await fetch(`${base}/v1/sessions/not-a-session-id`)).status).toBe(404);
+    expect((await fetch(`${base}/v1/nothing`)).status).toBe(404);
+  });
+
+  it('streams commits over SSE', async () => {
+    const controller = new AbortController();
+    const response = await fetch(`${base}/v1/stream`, { signal: controller.signal });
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const reader = response.body!.getReader();
+    await post(base, message('erin', 'streaming works.'));
+    let text = '';
+    await waitFor(async () => {
+      const chunk = await reader.read();
+      text += new TextDecoder().decode(chunk.value);
+      return text.includes('http:private:erin') && text.includes('"to":"awaiting-llm"');
+    });
+    controller.abort();
+    expect(text).toContain('event: commit');
+  });
+
+  it('serves health and Prometheus metrics', async () => {
+    const health = await fetch(`${base}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok', redis: 'ready' });
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toMatch(/kizuna_events_applied_total [1-9]/);
+    expect(metrics).toContain('kizuna_ingest_to_commit_ms_bucket{le="+Inf"}');
+  });
+});
+
+describe('HTTP API with a token', () => {
+  let kizuna: TestRuntime;
+
+  beforeAll(async () => {
+    kizuna = await startTestRuntime({ http: true, config: testConfig({ http: { token: 'sesame' } }) });
+  });
+  afterAll(() => kizuna.stop());
+
+  it('requires the bearer token on the API but not on /healthz', async () => {
+    const base = kizuna.baseUrl!;
+    expect((await post(base, message('frank', 'hi.'))).status).toBe(401);
+    expect((await post(base, message('frank', 'hi.'), { authorization: 'Bearer wrong' })).status).toBe(401);
+    expect((await post(base, message('frank', 'hi.'), { authorization: 'Bearer sesame' })).status).toBe(202);
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+  });
+});
+
+describe('HTTP API when Redis goes away', () => {
+  it('answers 503 at ingest instead of crashing or dropping silently, and recovers', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'kizuna-down-'));
+    const port = await freePort();
+    const redis = await startPrivateRedis({ port, dataDir });
+    const kizuna = await startTestRuntime({ http: true, redisUrl: redis.url });
+    try {
+      const base = kizuna.baseUrl!;
+      expect((await post(base, message('gina', 'before.'))).status).toBe(202);
+      redis.process.kill('SIGKILL');
+      await waitFor(() => kizuna.runtime.redis.status !== 'ready');
+      const during = await post(base, message('gina', 'during.'));
+      expect(during.status).toBe(503);
+      expect(((await during.json()) as { error: { code: string } }).error.code).toBe('redis_unavailable');
+      expect((await fetch(`${base}/healthz`)).status).toBe(503);
+
+      const restarted = await startPrivateRedis({ port, dataDir });
+      try {
+        await waitFor(() => kizuna.runtime.redis.status === 'ready', { timeoutMs: 15_000 });
+        expect((await post(base, message('gina', 'after.'))).status).toBe(202);
+        const log = await waitFor(async () => {
+          const entries = (await kizuna.runtime.reader.readLog('http:private:gina')).entries;
+          return entries.filter((entry) => entry.event?.type === 'message.received').length === 2 ? entries : undefined;
+        });
+        const texts = log.flatMap((entry) => (entry.event?.type === 'message.received' ? [entry.event.text] : []));
+        expect(texts).toEqual(['before.', 'after.']);
+      } finally {
+        await kizuna.stop();
+        await restarted.stop();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});

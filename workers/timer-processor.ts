@@ -1,0 +1,19 @@
+/**
+ * The `timers` queue's processor: a due timer becomes a `timer.fired` event in the session's mailbox.
+ * Whether it still matters (its generation is current) is for the machine to decide.
+ */
+import type { Job } from 'bullmq';
+import type { Ingestor } from '../src/runtime/ingestor.js';
+import type { RuntimeStats } from '../src/runtime/runtime-stats.js';
+import type { TimerJobData } from '../src/runtime/timer-scheduler.js';
+
+/** Builds the processor function for the timer worker. */
+export function createTimerProcessor(ingestor: Ingestor, stats: RuntimeStats, now: () => number = Date.now) {
+  return async (job: Job<TimerJobData>): Promise<void> => {
+    const { sessionId, name, gen, dueAt } = job.data;
+    const at = now();
+    await ingestor.ingest(sessionId, { type: 'timer.fired', at, name, gen, dueAt });
+    stats.trigger.counted({ name: 'timers_fired_total' });
+    stats.trigger.observed({ name: 'timer_lateness_ms', values: [Math.max(0, at - dueAt)] });
+  };
+}
