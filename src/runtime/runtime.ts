@@ -3,6 +3,7 @@
  * roles this process plays. `session` drains mailboxes and fires timers; `llm` runs model calls. Closing it
  * stops taking jobs, lets in-flight commits finish, then closes every connection.
  */
+import { hostname } from 'node:os';
 import { type Processor, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { createLlmProcessor } from '../../workers/llm-processor.js';
@@ -88,6 +89,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   const workers: Array<{ close(): Promise<void> }> = [];
   const workerOptions = {
+    // Shown as a job's processedBy: which process holds a drain (operators and the crash tests read it).
+    name: `${hostname()}:${process.pid}`,
     connection: workerConnection,
     prefix: queuePrefix(prefix),
     lockDuration: config.runtime.lockDurationSeconds * 1000,

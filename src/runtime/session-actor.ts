@@ -32,6 +32,9 @@ export function createLiveSession(
     inspect: createTransitionObserver(sessionId, initialState, (record) => transitions.push(record), extraInspector),
   });
   actor.on('*', (event) => emitted.push(event));
+  // An event that breaks the machine must surface as an error snapshot (handled by applyBatch), not as an
+  // unhandled error thrown later on the event loop.
+  actor.subscribe({ error: () => undefined });
   actor.start();
   return { sessionId, actor, version, emitted, transitions };
 }

@@ -1,0 +1,68 @@
+import { createActor } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import { sessionMachine } from '../../machines/session-machine.js';
+import type { SessionContext } from '../../machines/session-types.js';
+import { llmRequestOf, planEffects } from '../../src/runtime/effects.js';
+import { messageEvent } from '../helpers/session-events.js';
+
+function contextAfter(...texts: Array<[string, number]>): SessionContext {
+  const actor = createActor(sessionMachine, { input: { sessionId: 'http:private:alice' } }).start();
+  texts.forEach(([text, completeness], index) => actor.send(messageEvent(text, 1000 * (index + 1), completeness)));
+  return actor.getSnapshot().context;
+}
+
+describe('planEffects', () => {
+  it('arms a new timer and cancels the one it superseded', () => {
+    const before = contextAfter(['and', 0.1]);
+    const after = contextAfter(['and', 0.1], ['then', 0.1]);
+    expect(planEffects('s', before, after)).toEqual([
+      { type: 'timer.cancel', sessionId: 's', name: 'debounce', gen: 1 },
+      { type: 'timer.arm', sessionId: 's', name: 'debounce', gen: 2, dueAt: 12_000 },
+    ]);
+  });
+
+  it('coalesces a burst: ten re-armings in one batch cost one arm', () => {
+    const burst = Array.from({ length: 10 }, (_, index): [string, number] => [`part ${index}`, 0.1]);
+    const effects = planEffects('s', null, contextAfter(...burst));
+    expect(effects).toEqual([{ type: 'timer.arm', sessionId: 's', name: 'debounce', gen: 10, dueAt: 20_000 }]);
+  });
+
+  it('starts the request in flight with the merged text (CJK joined without spaces)', () => {
+    const after = contextAfter(['如果明天下雨', 0.1], ['我们就不去了。', 0.95]);
+    const effects = planEffects('s', null, after);
+    expect(effects).toEqual([
+      {
+        type: 'llm.start',
+        request: {
+          sessionId: 'http:private:alice',
+          requestId: 'r1',
+          purpose: 'reply',
+          text: '如果明天下雨我们就不去了。',
+          images: [],
+          consecutiveTimeouts: 0,
+          unanswered: 0,
+          requestedAt: 2000,
+        },
+      },
+    ]);
+  });
+
+  it('aborts a superseded request; a request started and dropped within one batch costs nothing', () => {
+    const before = contextAfter(['hello!', 0.95]);
+    const after = contextAfter(['hello!', 0.95], ['wait', 0.1]);
+    expect(planEffects('s', before, after)).toEqual([
+      { type: 'timer.arm', sessionId: 's', name: 'debounce', gen: 2, dueAt: 12_000 },
+      { type: 'llm.abort', sessionId: 's', requestId: 'r1' },
+    ]);
+    expect(planEffects('s', null, after).some((effect) => effect.type.startsWith('llm'))).toBe(false);
+  });
+
+  it('plans nothing when nothing changed', () => {
+    const context = contextAfter(['and', 0.1]);
+    expect(planEffects('s', context, context)).toEqual([]);
+  });
+
+  it('refuses to build a request without a turn', () => {
+    expect(() => llmRequestOf(contextAfter(['and', 0.1]))).toThrow(/turn/);
+  });
+});
