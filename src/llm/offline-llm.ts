@@ -18,9 +18,9 @@ export interface OfflineLlmOptions {
 export function createOfflineLlm(options: OfflineLlmOptions): LlmClient {
   return {
     name: 'offline',
-    decide: (request, { signal }) => {
+    decide: async (request, { signal }) => {
       signal?.throwIfAborted();
-      return Promise.resolve(decideOffline(request, options));
+      return decideOffline(request, options);
     },
   };
 }
