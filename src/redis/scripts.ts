@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Redis } from 'ioredis';
 
-const scriptNames = ['appendEvent-4', 'readBatch-4', 'commitBatch-6'] as const;
+const scriptNames = ['appendEvent-4', 'readBatch-4', 'commitBatch-7'] as const;
 
 type ScriptResult = Promise<unknown>;
 

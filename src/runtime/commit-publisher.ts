@@ -10,6 +10,8 @@ import type { TransitionRecord } from './inspection.js';
 export interface CommitRecord {
   sessionId: string;
   version: number;
+  /** How many mailbox events the batch applied. */
+  applied: number;
   state: unknown;
   transitions: TransitionRecord[];
   outbound: OutboundMessage[];

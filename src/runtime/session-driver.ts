@@ -71,7 +71,7 @@ export class SessionDriver {
       }
       const live = held !== undefined && read.snapshot === null ? held : this.#rehydrate(sessionId, read);
       try {
-        await this.#applyAndCommit(live, read);
+        if ((await this.#applyAndCommit(live, read)) === 0) return 'released';
       } catch (error) {
         // The actor may have moved past what Redis holds; the stored snapshot is the truth.
         cache.evict(sessionId);
@@ -91,7 +91,8 @@ export class SessionDriver {
     return live;
   }
 
-  async #applyAndCommit(live: LiveSession, read: BatchRead): Promise<void> {
+  /** Applies and commits one batch; resolves with the events left in the mailbox (-1 after a conflict). */
+  async #applyAndCommit(live: LiveSession, read: BatchRead): Promise<number> {
     const { store, cache, scorer, stats } = this.#options;
     const sessionId = live.sessionId;
     const applied = await applyBatch(live, read.entries, {
@@ -115,7 +116,7 @@ export class SessionDriver {
     if (result.status !== 'committed') {
       stats.trigger.counted({ name: 'commit_conflicts_total' });
       cache.evict(sessionId);
-      return;
+      return -1;
     }
     applied.live.version = result.version;
     if (applied.live !== live) cache.set(applied.live);
@@ -124,11 +125,13 @@ export class SessionDriver {
     this.#options.publisher?.publish({
       sessionId,
       version: result.version,
+      applied: applied.applied,
       state: applied.state,
       transitions: applied.transitions,
       outbound: applied.outbound,
       committedAt,
     });
+    return result.remaining;
   }
 
   #recordCommit(applied: AppliedBatch, committedAt: number): void {

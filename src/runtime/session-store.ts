@@ -47,7 +47,7 @@ export interface CommitRequest {
 }
 
 export type CommitResult =
-  | { status: 'committed'; version: number }
+  | { status: 'committed'; version: number; remaining: number }
   | { status: 'conflict' | 'mailbox-changed'; version: number };
 
 export class SessionStore {
@@ -65,16 +65,20 @@ export class SessionStore {
   async append(sessionId: string, eventJson: string, at: number, messageId?: string): Promise<AppendResult> {
     const keys = sessionKeys(this.prefix, sessionId);
     return guardRedis(async () => {
-      await this.redis.zadd(globalKeys(this.prefix).sessions, 'NX', at, sessionId);
-      const reply = (await this.redis.appendEvent(
-        keys.seq,
-        keys.mailbox,
-        keys.armed,
-        keys.messageIds,
-        eventJson,
-        messageId ?? '',
-        String(this.limits.messageIdMemory),
-      )) as [number, number, number];
+      // Sent together (auto-pipelined, executed in this order): the index entry before the event.
+      const [, appended] = await Promise.all([
+        this.redis.zadd(globalKeys(this.prefix).sessions, 'NX', at, sessionId),
+        this.redis.appendEvent(
+          keys.seq,
+          keys.mailbox,
+          keys.armed,
+          keys.messageIds,
+          eventJson,
+          messageId ?? '',
+          String(this.limits.messageIdMemory),
+        ),
+      ]);
+      const reply = appended as [number, number, number];
       return { appended: reply[0] === 1, seq: reply[1], needsDrain: reply[2] === 1 };
     });
   }
@@ -93,7 +97,7 @@ export class SessionStore {
     return { version: reply[0], snapshot: reply[1], effects: reply[2], entries: reply[3].map(parseMailboxEntry) };
   }
 
-  /** Commits a batch if the actor is still at `expectedVersion`. Performs I/O. */
+  /** Commits a batch if the actor is still at `expectedVersion`; releases the trigger when the mailbox is empty. */
   async commit(sessionId: string, request: CommitRequest): Promise<CommitResult> {
     const keys = sessionKeys(this.prefix, sessionId);
     const reply = (await this.redis.commitBatch(
@@ -103,6 +107,7 @@ export class SessionStore {
       keys.outbox,
       keys.effects,
       keys.checkpoint,
+      keys.armed,
       String(request.expectedVersion),
       String(request.consumed),
       String(request.lastSeq),
@@ -117,8 +122,8 @@ export class SessionStore {
       ...request.outbound.map(([seq, json]) => `${seq} ${json}`),
       String(request.effects.length),
       ...request.effects,
-    )) as [number, number];
-    if (reply[0] === 1) return { status: 'committed', version: reply[1] };
+    )) as [number, number, number];
+    if (reply[0] === 1) return { status: 'committed', version: reply[1], remaining: reply[2] };
     return { status: reply[0] === 0 ? 'conflict' : 'mailbox-changed', version: reply[1] };
   }
 

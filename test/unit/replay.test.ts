@@ -44,7 +44,7 @@ describe('replaySession', () => {
 
   it('names the path at which the final snapshot differs', async () => {
     const { entries, expected } = await recordedSession();
-    const altered = structuredClone(expected) as { context: { outboundSeq: number } };
+    const altered = structuredClone(expected) as unknown as { context: { outboundSeq: number } };
     altered.context.outboundSeq = 7;
     const result = replaySession({ sessionId, checkpoint: null, entries, expected: altered });
     expect(result).toMatchObject({ ok: false, divergence: { index: -1, path: 'context.outboundSeq', expected: 7, actual: 1 } });

@@ -1,7 +1,9 @@
 --[[
   Commits one drained batch atomically: the new snapshot (only if the version is still the one the batch
   was computed from), the consumed mailbox entries, the event-log entries, the outbound messages and the
-  effects to carry out. When the log would outgrow its bound, it restarts from a checkpoint holding the
+  effects to carry out. When the batch empties the mailbox, the drain trigger is released in the same step
+  (the effects still run before the drain job ends, and a drain for a newer event queues behind this job).
+  When the log would outgrow its bound, it restarts from a checkpoint holding the
   snapshot the batch started from, so the log always replays from its checkpoint.
 
   Input:
@@ -11,6 +13,7 @@
     KEYS[4] outbox (stream)
     KEYS[5] pending effects list
     KEYS[6] checkpoint hash
+    KEYS[7] armed flag
 
     ARGV[1] expected version
     ARGV[2] number of mailbox entries consumed
@@ -25,7 +28,7 @@
     then k, the number of effects, followed by k effect JSONs
 
   Output:
-    { 1, newVersion }     committed
+    { 1, newVersion, remaining }   committed; remaining = events left in the mailbox
     { 0, version }        version conflict: another drain committed first
     { -1, version }       the mailbox head no longer matches the batch
 ]]
@@ -76,4 +79,9 @@ end
 
 local nextVersion = version + 1
 redis.call('HSET', KEYS[1], 'snapshot', ARGV[4], 'version', nextVersion, 'state', ARGV[5], 'updatedAt', ARGV[8])
-return {1, nextVersion}
+
+local remaining = redis.call('LLEN', KEYS[2])
+if remaining == 0 then
+  redis.call('DEL', KEYS[7])
+end
+return {1, nextVersion, remaining}

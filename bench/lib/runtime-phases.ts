@@ -1,0 +1,227 @@
+/**
+ * The phases of the runtime benchmark, each against the benchmark's own Redis and real worker processes:
+ * the BullMQ no-op baseline, end-to-end throughput, commit latency at a moderate rate, timer lateness,
+ * Redis bytes per idle session and heap per live actor.
+ */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { parseConfig } from '../../src/config/load-config.js';
+import type { KizunaConfig } from '../../src/config/schema.js';
+import { createLogger } from '../../src/log.js';
+import { globalKeys, sessionKeys } from '../../src/redis/keys.js';
+import type { CommitRecord } from '../../src/runtime/commit-publisher.js';
+import type { IngestEvent } from '../../src/runtime/ingestor.js';
+import { timerJobId } from '../../src/runtime/queues.js';
+import { type Runtime, startRuntime } from '../../src/runtime/runtime.js';
+import { createLiveSession, type LiveSession } from '../../src/runtime/session-actor.js';
+import { type KizunaProcess, startWorkerProcess, waitForOutput, writeConfigFile } from '../../test/helpers/kizuna-process.js';
+import { percentile, pool } from './stats.js';
+
+const logger = createLogger('bench', 'error');
+const fragments = ['so I was thinking', 'about the trip', 'and maybe', '我们周末', '去爬山吧', 'what do you think?', '好的', 'ok!'];
+
+export function benchConfig(prefix: string, overrides: Record<string, Record<string, unknown>> = {}): KizunaConfig {
+  return parseConfig({
+    redis: { prefix },
+    runtime: { sweepIntervalSeconds: 0, eventLogMaxEntries: 500, ...overrides.runtime },
+    debounce: { timeoutSeconds: 60, ...overrides.debounce },
+    proactive: { enabled: false, ...overrides.proactive },
+    offline: { replyWaitSeconds: 0, ...overrides.offline },
+  });
+}
+
+function message(sessionId: string, text: string): IngestEvent {
+  return { type: 'message.received', at: Date.now(), sender: { id: sessionId }, text, images: [], mentionsBot: false };
+}
+
+/** A client runtime (no roles) for ingesting and reading, under `config`'s prefix. */
+export async function clientRuntime(redisUrl: string, config: KizunaConfig): Promise<Runtime> {
+  return startRuntime({ config, redisUrl, roles: [], logger });
+}
+
+async function workers(redisUrl: string, config: KizunaConfig, count: number, roles: string): Promise<KizunaProcess[]> {
+  const path = writeConfigFile(config);
+  return Promise.all(Array.from({ length: count }, () => startWorkerProcess(redisUrl, path, roles)));
+}
+
+async function stopAll(processes: KizunaProcess[]): Promise<void> {
+  for (const process of processes) process.kill('SIGTERM');
+  await Promise.all(processes.map((process) => process.exited));
+}
+
+/** Counts applied events from the commit stream until `target` is reached; resolves with the time. */
+function appliedCounter(redisUrl: string, prefix: string) {
+  const subscriber = new Redis(redisUrl);
+  let applied = 0;
+  let lastAt = 0;
+  const waiters: Array<{ target: number; resolve: (at: number) => void }> = [];
+  const subscribed = subscriber.subscribe(globalKeys(prefix).stream);
+  subscriber.on('message', (_channel: string, text: string) => {
+    applied += (JSON.parse(text) as CommitRecord).applied;
+    lastAt = Date.now();
+    for (const waiter of waiters.filter((item) => applied >= item.target)) {
+      waiter.resolve(lastAt);
+      waiters.splice(waiters.indexOf(waiter), 1);
+    }
+  });
+  return {
+    ready: async () => void (await subscribed),
+    reach: (target: number) => new Promise<number>((resolve) => (applied >= target ? resolve(lastAt) : waiters.push({ target, resolve }))),
+    close: () => subscriber.disconnect(),
+  };
+}
+
+/** Baseline: no-op jobs per second of one BullMQ worker process (same concurrency as our drain workers). */
+export async function measureNoopJobs(redisUrl: string, jobs: number): Promise<number> {
+  const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  const queue = new Queue('noop', { connection, prefix: '{bench:q}' });
+  for (let start = 0; start < jobs; start += 1000) {
+    const count = Math.min(1000, jobs - start);
+    await queue.addBulk(Array.from({ length: count }, (_, index) => ({ name: 'noop', data: { n: start + index }, opts: { removeOnComplete: true } })));
+  }
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../noop-worker.ts', import.meta.url))], {
+    env: { ...process.env, BENCH_REDIS_URL: redisUrl, BENCH_QUEUE: 'noop', BENCH_CONCURRENCY: '32' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const started = await new Promise<number>((resolve) => {
+    const check = setInterval(() => output.includes('ready') && (clearInterval(check), resolve(Date.now())), 1);
+  });
+  while ((await queue.getJobCountByTypes('wait', 'active', 'prioritized')) > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+  const elapsed = Date.now() - started;
+  child.kill('SIGTERM');
+  await queue.obliterate({ force: true });
+  await queue.close();
+  connection.disconnect();
+  return (jobs / elapsed) * 1000;
+}
+
+/** End-to-end events/s (ingest → committed) with `workerCount` session workers over `sessions` sessions. */
+export async function measureThroughput(redisUrl: string, workerCount: number, sessions: number, perSession: number): Promise<number> {
+  const config = benchConfig(`bench-tp${workerCount}`);
+  const processes = await workers(redisUrl, config, workerCount, 'session');
+  const client = await clientRuntime(redisUrl, config);
+  const counter = appliedCounter(redisUrl, config.redis.prefix);
+  await counter.ready();
+  const ids = Array.from({ length: sessions }, (_, index) => `bench:private:tp${index}`);
+  const started = Date.now();
+  for (let round = 0; round < perSession; round++) {
+    await pool(ids, 2000, (id) => client.ingestor.ingest(id, message(id, fragments[(round + id.length) % fragments.length]!)));
+  }
+  const finished = await counter.reach(sessions * perSession);
+  counter.close();
+  await client.close();
+  await stopAll(processes);
+  return ((sessions * perSession) / (finished - started)) * 1000;
+}
+
+/** Ingest→commit latency percentiles at a steady `rate` events/s over `sessions` sessions for `seconds`. */
+export async function measureLatency(redisUrl: string, sessions: number, rate: number, seconds: number): Promise<{ p50: number; p99: number; samples: number }> {
+  const config = benchConfig('bench-latency');
+  const processes = await workers(redisUrl, config, 1, 'session');
+  const client = await clientRuntime(redisUrl, config);
+  const ids = Array.from({ length: sessions }, (_, index) => `bench:private:lat${index}`);
+  const total = rate * seconds;
+  const tickMs = 10;
+  const perTick = Math.max(1, Math.round((rate * tickMs) / 1000));
+  const counter = appliedCounter(redisUrl, config.redis.prefix);
+  await counter.ready();
+  const started = Date.now();
+  for (let sent = 0; sent < total; sent += perTick) {
+    const batch = Array.from({ length: Math.min(perTick, total - sent) }, (_, index) => ids[(sent + index) % ids.length]!);
+    void Promise.all(batch.map((id) => client.ingestor.ingest(id, message(id, fragments[sent % fragments.length]!))));
+    const due = started + ((sent + perTick) / perTick) * tickMs;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - Date.now())));
+  }
+  await counter.reach(total);
+  counter.close();
+  const latencies: number[] = [];
+  await pool(ids, 200, async (id) => {
+    for (const entry of (await client.reader.readLog(id)).entries) {
+      if (entry.event?.type === 'message.received' && entry.committedAt) latencies.push(entry.committedAt - entry.event.at);
+    }
+  });
+  await client.close();
+  await stopAll(processes);
+  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), samples: latencies.length };
+}
+
+/** Lateness (fired − due) of `count` real debounce timers, one per session, due 3 s after their message. */
+export async function measureTimers(redisUrl: string, count: number): Promise<{ p50: number; p99: number; max: number }> {
+  const config = benchConfig('bench-timers', { debounce: { timeoutSeconds: 3 } });
+  const processes = await workers(redisUrl, config, 1, 'session');
+  const client = await clientRuntime(redisUrl, config);
+  const counter = appliedCounter(redisUrl, config.redis.prefix);
+  await counter.ready();
+  const ids = Array.from({ length: count }, (_, index) => `bench:private:timer${index}`);
+  await pool(ids, 500, (id) => client.ingestor.ingest(id, message(id, 'so I was thinking')));
+  await counter.reach(count * 2);
+  counter.close();
+  const lateness: number[] = [];
+  await pool(ids, 200, async (id) => {
+    for (const entry of (await client.reader.readLog(id)).entries) {
+      if (entry.event?.type === 'timer.fired') lateness.push(entry.event.at - entry.event.dueAt);
+    }
+  });
+  await client.close();
+  await stopAll(processes);
+  return { p50: percentile(lateness, 50), p99: percentile(lateness, 99), max: Math.max(...lateness) };
+}
+
+export interface IdleFootprint {
+  controlBytes: number;
+  logBytes: number;
+  outboxBytes: number;
+  snapshot: unknown;
+}
+
+/** Redis memory of sessions left idle after a goodbye (one exchange, a proactive timer armed). */
+export async function measureIdleFootprint(redisUrl: string, sessions: number): Promise<IdleFootprint> {
+  const config = benchConfig('bench-idle', { proactive: { enabled: true } });
+  const processes = await workers(redisUrl, config, 1, 'session,llm');
+  const client = await clientRuntime(redisUrl, config);
+  const ids = Array.from({ length: sessions }, (_, index) => `bench:private:idle${index}`);
+  await pool(ids, 500, (id) => client.ingestor.ingest(id, message(id, 'good night!')));
+  while ((await client.reader.listSessions(0, sessions)).some((session) => session.state !== 'idle')) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await stopAll(processes);
+  const redis = client.redis;
+  let control = 0;
+  let log = 0;
+  let outbox = 0;
+  for (const id of ids) {
+    const keys = sessionKeys(config.redis.prefix, id);
+    const view = await client.reader.getSession(id);
+    const timers = Object.entries(view?.context?.timers ?? {}).map(([name, entry]) => client.queues.timers.toKey(timerJobId(id, name, entry.gen)));
+    const usage = async (key: string) => Number((await redis.memory('USAGE', key)) ?? 0);
+    control += (await usage(keys.actor)) + (await usage(keys.seq));
+    for (const key of timers) control += await usage(key);
+    log += await usage(keys.log);
+    outbox += await usage(keys.outbox);
+  }
+  const delayedShare = Number((await redis.memory('USAGE', client.queues.timers.toKey('delayed'))) ?? 0) / sessions;
+  const indexShare = Number((await redis.memory('USAGE', globalKeys(config.redis.prefix).sessions)) ?? 0) / sessions;
+  const snapshot = (await client.reader.getSession(ids[0]!))?.snapshot;
+  await client.close();
+  return { controlBytes: control / sessions + delayedShare + indexShare, logBytes: log / sessions, outboxBytes: outbox / sessions, snapshot };
+}
+
+/** Heap bytes per live actor, rehydrated from a typical idle snapshot. */
+export function measureHeapPerActor(snapshot: unknown, count: number): number {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc === undefined) throw new Error('run with node --expose-gc');
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const live: LiveSession[] = [];
+  for (let index = 0; index < count; index++) live.push(createLiveSession(`bench:private:heap${index}`, structuredClone(snapshot), 1));
+  gc();
+  const after = process.memoryUsage().heapUsed;
+  for (const session of live) session.actor.stop();
+  return (after - before) / count;
+}
+
+export { waitForOutput };

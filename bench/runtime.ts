@@ -1,0 +1,58 @@
+/**
+ * `npm run bench:runtime [-- --quick]`: the runtime's throughput, latency, timer precision and footprint,
+ * measured in one run on this machine, each against real worker processes and the project's redis.conf.
+ * The last line is one JSON object with every figure.
+ */
+import { startBenchRedis } from './lib/bench-redis.js';
+import {
+  measureHeapPerActor,
+  measureIdleFootprint,
+  measureLatency,
+  measureNoopJobs,
+  measureThroughput,
+  measureTimers,
+} from './lib/runtime-phases.js';
+import { round } from './lib/stats.js';
+
+const quick = process.argv.includes('--quick');
+const sizes = quick
+  ? { noopJobs: 10_000, sessions: 2_000, perSession: 10, latencySessions: 2_000, rate: 1_000, seconds: 3, timers: 2_000, idle: 300, heap: 2_000 }
+  : { noopJobs: 50_000, sessions: 10_000, perSession: 10, latencySessions: 10_000, rate: 1_000, seconds: 10, timers: 10_000, idle: 1_000, heap: 10_000 };
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+const redis = await startBenchRedis();
+try {
+  say(`kizuna runtime benchmark (${quick ? 'quick' : 'full'}) — Redis from redis.conf at ${redis.url}`);
+  const noop = await measureNoopJobs(redis.url, sizes.noopJobs);
+  say(`BullMQ no-op jobs/s (1 worker process, concurrency 32, ${sizes.noopJobs} jobs): ${round(noop, 0)}`);
+  const one = await measureThroughput(redis.url, 1, sizes.sessions, sizes.perSession);
+  say(`events/s ingest→committed, 1 worker, ${sizes.sessions} sessions × ${sizes.perSession}: ${round(one, 0)} (×${round(one / noop, 2)} the no-op job rate)`);
+  const two = await measureThroughput(redis.url, 2, sizes.sessions, sizes.perSession);
+  say(`events/s ingest→committed, 2 workers: ${round(two, 0)}`);
+  const latency = await measureLatency(redis.url, sizes.latencySessions, sizes.rate, sizes.seconds);
+  say(`ingest→commit latency at ${sizes.rate} events/s over ${sizes.latencySessions} sessions: p50 ${latency.p50} ms, p99 ${latency.p99} ms (${latency.samples} events)`);
+  const timers = await measureTimers(redis.url, sizes.timers);
+  say(`timer lateness over ${sizes.timers} debounce timers: p50 ${timers.p50} ms, p99 ${timers.p99} ms, max ${timers.max} ms`);
+  const idle = await measureIdleFootprint(redis.url, sizes.idle);
+  say(`Redis bytes per idle session: ${round(idle.controlBytes, 0)} (actor record, counter, proactive timer job, index entry); event log ${round(idle.logBytes, 0)}, outbox ${round(idle.outboxBytes, 0)} more`);
+  const heap = measureHeapPerActor(idle.snapshot, sizes.heap);
+  say(`worker heap per live actor (${sizes.heap} rehydrated idle sessions): ${round(heap, 0)} bytes`);
+  say(
+    JSON.stringify({
+      eventsPerSec1Worker: round(one, 0),
+      eventsPerSec2Workers: round(two, 0),
+      bullmqNoopJobsPerSec: round(noop, 0),
+      ratioToBullmq: round(one / noop, 2),
+      commitP50Ms: latency.p50,
+      commitP99Ms: latency.p99,
+      timerP50Ms: timers.p50,
+      timerP99Ms: timers.p99,
+      timerMaxMs: timers.max,
+      redisBytesPerIdleSession: round(idle.controlBytes, 0),
+      heapBytesPerLiveActor: round(heap, 0),
+    }),
+  );
+} finally {
+  await redis.dispose();
+}
