@@ -132,7 +132,6 @@ export const sessionMachine = setup({
 }).createMachine({
   id: 'session',
   context: ({ input }) => ({
-    sessionId: input.sessionId,
     chatType: chatTypeOf(input.sessionId),
     settings: defaultSessionSettings,
     rng: seedFrom(input.sessionId),

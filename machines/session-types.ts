@@ -87,8 +87,8 @@ export interface ErrorInfo {
   message: string;
 }
 
+/** Session control state. The session id is not repeated here: it is the key the snapshot is stored under. */
 export interface SessionContext {
-  sessionId: string;
   chatType: ChatType;
   settings: SessionSettings;
   /** State of the seeded pseudo-random generator (mulberry32). */

@@ -149,15 +149,26 @@ export async function measureLatency(redisUrl: string, sessions: number, rate: n
   return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), samples: latencies.length };
 }
 
-/** Lateness (fired − due) of `count` real debounce timers, one per session, due 3 s after their message. */
-export async function measureTimers(redisUrl: string, count: number): Promise<{ p50: number; p99: number; max: number }> {
+/**
+ * Lateness (fired − due) of `count` real debounce timers, one per session, each due 3 s after its message;
+ * the messages arrive at a steady pace over `spreadSeconds`, so timers come due at count/spread per second
+ * while the worker is also busy with the messages and with what each firing causes.
+ */
+export async function measureTimers(redisUrl: string, count: number, spreadSeconds: number): Promise<{ p50: number; p99: number; max: number }> {
   const config = benchConfig('bench-timers', { debounce: { timeoutSeconds: 3 } });
   const processes = await workers(redisUrl, config, 1, 'session');
   const client = await clientRuntime(redisUrl, config);
   const counter = appliedCounter(redisUrl, config.redis.prefix);
   await counter.ready();
   const ids = Array.from({ length: count }, (_, index) => `bench:private:timer${index}`);
-  await pool(ids, 500, (id) => client.ingestor.ingest(id, message(id, 'so I was thinking')));
+  const tickMs = 10;
+  const perTick = Math.max(1, Math.round((count * tickMs) / (spreadSeconds * 1000)));
+  const started = Date.now();
+  for (let sent = 0; sent < count; sent += perTick) {
+    for (const id of ids.slice(sent, sent + perTick)) void client.ingestor.ingest(id, message(id, 'so I was thinking'));
+    const due = started + (sent / perTick + 1) * tickMs;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - Date.now())));
+  }
   await counter.reach(count * 2);
   counter.close();
   const lateness: number[] = [];
@@ -180,14 +191,17 @@ export interface IdleFootprint {
 
 /** Redis memory of sessions left idle after a goodbye (one exchange, a proactive timer armed). */
 export async function measureIdleFootprint(redisUrl: string, sessions: number): Promise<IdleFootprint> {
-  const config = benchConfig('bench-idle', { proactive: { enabled: true } });
+  // The default prefix and QQ-like ids, so key names are as long as in a real deployment.
+  const config = benchConfig('kz', { proactive: { enabled: true } });
   const processes = await workers(redisUrl, config, 1, 'session,llm');
   const client = await clientRuntime(redisUrl, config);
-  const ids = Array.from({ length: sessions }, (_, index) => `bench:private:idle${index}`);
+  const ids = Array.from({ length: sessions }, (_, index) => `onebot:private:${1_000_000_000 + index}`);
   await pool(ids, 500, (id) => client.ingestor.ingest(id, message(id, 'good night!')));
-  while ((await client.reader.listSessions(0, sessions)).some((session) => session.state !== 'idle')) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  const settled = async (id: string) => {
+    const view = await client.reader.getSession(id);
+    return view?.state === 'idle' && (view.context?.outboundSeq ?? 0) > 0;
+  };
+  while (!(await Promise.all(ids.map(settled))).every(Boolean)) await new Promise((resolve) => setTimeout(resolve, 100));
   await stopAll(processes);
   const redis = client.redis;
   let control = 0;
@@ -198,7 +212,7 @@ export async function measureIdleFootprint(redisUrl: string, sessions: number): 
     const view = await client.reader.getSession(id);
     const timers = Object.entries(view?.context?.timers ?? {}).map(([name, entry]) => client.queues.timers.toKey(timerJobId(id, name, entry.gen)));
     const usage = async (key: string) => Number((await redis.memory('USAGE', key)) ?? 0);
-    control += (await usage(keys.actor)) + (await usage(keys.seq));
+    control += await usage(keys.actor);
     for (const key of timers) control += await usage(key);
     log += await usage(keys.log);
     outbox += await usage(keys.outbox);

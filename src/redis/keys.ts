@@ -3,22 +3,20 @@
  * script touches one cluster slot (DESIGN invariant 7). Global keys carry the prefix alone.
  */
 export interface SessionKeys {
-  /** Hash: snapshot, version, state, updatedAt. */
+  /** Hash: snapshot, version, state, and `seq`, the count of ingested events. */
   actor: string;
   /** List of `<seq> <event JSON>` waiting to be applied. */
   mailbox: string;
-  /** Stream of applied events (the replay log since `checkpoint`). */
+  /** List of applied events (the replay log since `checkpoint`). */
   log: string;
   /** Hash: the snapshot and version the current log starts from. */
   checkpoint: string;
-  /** Stream of the bot's outbound messages. */
+  /** List of the bot's newest outbound messages. */
   outbox: string;
   /** List of committed effects not yet carried out. */
   effects: string;
   /** Set while a drain is owed to this session. */
   armed: string;
-  /** Counter of ingested events. */
-  seq: string;
   /** Sorted set of recent platform message ids (deduplicates re-delivered messages). */
   messageIds: string;
 }
@@ -34,7 +32,6 @@ export function sessionKeys(prefix: string, sessionId: string): SessionKeys {
     outbox: `${base}:outbox`,
     effects: `${base}:effects`,
     armed: `${base}:armed`,
-    seq: `${base}:seq`,
     messageIds: `${base}:msgids`,
   };
 }

@@ -42,16 +42,16 @@ function planLlmEffects(sessionId: string, before: SessionContext | null, after:
   if (previous === current) return [];
   const effects: Effect[] = [];
   if (previous !== undefined) effects.push({ type: 'llm.abort', sessionId, requestId: previous });
-  if (current !== undefined) effects.push({ type: 'llm.start', request: llmRequestOf(after) });
+  if (current !== undefined) effects.push({ type: 'llm.start', request: llmRequestOf(sessionId, after) });
   return effects;
 }
 
 /** Freezes the request a session context asks for; pure. */
-export function llmRequestOf(context: SessionContext): LlmRequest {
+export function llmRequestOf(sessionId: string, context: SessionContext): LlmRequest {
   const turn = context.turn;
   if (turn === null) throw new Error('llmRequestOf needs a context with a turn in flight');
   return {
-    sessionId: context.sessionId,
+    sessionId,
     requestId: turn.requestId,
     purpose: turn.purpose,
     text: turn.purpose === 'reply' ? mergedText(context.fragments) : '',

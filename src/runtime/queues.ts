@@ -29,17 +29,32 @@ export async function closeQueues(queues: RuntimeQueues): Promise<void> {
   await Promise.all(Object.values(queues).map((queue: Queue) => queue.close().catch(() => undefined)));
 }
 
-/** Encodes a session id for use inside a BullMQ job id; pure. */
-export function encodeSessionId(sessionId: string): string {
-  return Buffer.from(sessionId).toString('base64url');
+/**
+ * Escapes a part of a job id: BullMQ job ids may not contain ':', and '_' separates the parts. Short and
+ * readable (`onebot%3Aprivate%3A123`), because every timer's key and options carry it; pure.
+ */
+export function escapeJobIdPart(part: string): string {
+  return part.replace(/[%:_]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-/** The job id of one arming of a session timer; pure. */
+/** Reverses `escapeJobIdPart`; pure. */
+export function unescapeJobIdPart(part: string): string {
+  return decodeURIComponent(part);
+}
+
+/** The job id of one arming of a session timer: `t_<session>_<name>_<gen>`; pure. */
 export function timerJobId(sessionId: string, name: string, gen: number): string {
-  return `t_${encodeSessionId(sessionId)}_${name}_${gen}`;
+  return `t_${escapeJobIdPart(sessionId)}_${escapeJobIdPart(name)}_${gen}`;
+}
+
+/** Reads a timer job id back into its session, name and generation, or null; pure. */
+export function parseTimerJobId(jobId: string): { sessionId: string; name: string; gen: number } | null {
+  const parts = jobId.split('_');
+  if (parts.length !== 4 || parts[0] !== 't' || !/^\d+$/.test(parts[3]!)) return null;
+  return { sessionId: unescapeJobIdPart(parts[1]!), name: unescapeJobIdPart(parts[2]!), gen: Number(parts[3]) };
 }
 
 /** The job id of one LLM request of a session; pure. */
 export function llmJobId(sessionId: string, requestId: string): string {
-  return `l_${encodeSessionId(sessionId)}_${requestId}`;
+  return `l_${escapeJobIdPart(sessionId)}_${escapeJobIdPart(requestId)}`;
 }

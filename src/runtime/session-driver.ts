@@ -15,6 +15,7 @@ import type { LiveActorCache } from './live-actor-cache.js';
 import type { RuntimeStats } from './runtime-stats.js';
 import { createLiveSession, type LiveSession } from './session-actor.js';
 import type { BatchRead, SessionStore } from './session-store.js';
+import { encodeSnapshot } from './snapshot-codec.js';
 
 export interface DriverOptions {
   store: SessionStore;
@@ -69,7 +70,7 @@ export class SessionDriver {
         if (read.effects.length === 0) return 'released';
         continue;
       }
-      const live = held !== undefined && read.snapshot === null ? held : this.#rehydrate(sessionId, read);
+      const live = held !== undefined && read.snapshot === null ? held : await this.#rehydrate(sessionId, read);
       try {
         if ((await this.#applyAndCommit(live, read)) === 0) return 'released';
       } catch (error) {
@@ -81,10 +82,10 @@ export class SessionDriver {
     return 'more';
   }
 
-  #rehydrate(sessionId: string, read: BatchRead): LiveSession {
-    const { cache, stats, inspector } = this.#options;
+  async #rehydrate(sessionId: string, read: BatchRead): Promise<LiveSession> {
+    const { cache, stats, inspector, store } = this.#options;
     cache.evict(sessionId);
-    const persisted = read.snapshot === null ? undefined : (JSON.parse(read.snapshot) as unknown);
+    const persisted = read.snapshot === null ? undefined : await store.settings.decode(read.snapshot);
     const live = createLiveSession(sessionId, persisted, read.version, inspector);
     if (persisted !== undefined) stats.trigger.counted({ name: 'live_actor_rehydrations_total' });
     cache.set(live);
@@ -102,15 +103,17 @@ export class SessionDriver {
     });
     const committedAt = this.#now();
     const last = read.entries.at(-1)!;
+    const encoded = encodeSnapshot(applied.persisted);
+    await store.settings.remember(encoded);
     const result = await store.commit(sessionId, {
       expectedVersion: read.version,
       consumed: read.entries.length,
       lastSeq: last.seq,
-      snapshot: JSON.stringify(applied.persisted),
+      snapshot: encoded.json,
       state: JSON.stringify(applied.state),
       committedAt,
       logEntries: applied.logEntries.map((entry) => JSON.stringify({ ...entry, committedAt })),
-      outbound: applied.outbound.map(({ type: _type, ...message }) => [message.seq, JSON.stringify(message)]),
+      outbound: applied.outbound.map(({ type: _type, ...message }) => JSON.stringify(message)),
       effects: applied.effects.map((effect) => JSON.stringify(effect)),
     });
     if (result.status !== 'committed') {

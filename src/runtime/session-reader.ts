@@ -7,6 +7,7 @@ import type { OutboundMessage, SessionContext } from '../../machines/session-typ
 import { globalKeys, sessionKeys } from '../redis/keys.js';
 import type { LogEntry } from './log-entry.js';
 import { guardRedis } from './session-store.js';
+import { SettingsTable } from './snapshot-codec.js';
 
 export interface SessionSummary {
   sessionId: string;
@@ -34,10 +35,12 @@ export interface SessionLog {
 export class SessionReader {
   readonly #redis: Redis;
   readonly #prefix: string;
+  readonly #settings: SettingsTable;
 
   constructor(redis: Redis, prefix: string) {
     this.#redis = redis;
     this.#prefix = prefix;
+    this.#settings = new SettingsTable(redis, prefix);
   }
 
   /** Lists sessions (oldest first) with their current state; `idle` for one not yet applied. */
@@ -62,7 +65,7 @@ export class SessionReader {
         const known = await this.#redis.zscore(globalKeys(this.#prefix).sessions, sessionId);
         return known === null ? null : pendingView(sessionId);
       }
-      const snapshot = JSON.parse(snapshotJson) as { value: unknown; context: SessionContext };
+      const snapshot = (await this.#settings.decode(snapshotJson)) as { value: unknown; context: SessionContext };
       const timers = Object.entries(snapshot.context.timers).map(([name, entry]) => ({ name, dueAt: entry.dueAt }));
       return { sessionId, state: snapshot.value, context: snapshot.context, timers, version: Number(version), snapshot };
     });
@@ -74,12 +77,12 @@ export class SessionReader {
       const keys = sessionKeys(this.#prefix, sessionId);
       const [checkpoint, rows] = await Promise.all([
         this.#redis.hmget(keys.checkpoint, 'snapshot', 'version'),
-        this.#redis.xrange(keys.log, '-', '+'),
+        this.#redis.lrange(keys.log, 0, -1),
       ]);
-      const entries = rows.map(([, fields]) => JSON.parse(fields[1] ?? 'null') as LogEntry);
+      const entries = rows.map((row) => JSON.parse(row) as LogEntry);
       const [snapshot, version] = checkpoint;
       return {
-        checkpoint: snapshot ? { snapshot: JSON.parse(snapshot) as unknown, version: Number(version) } : null,
+        checkpoint: snapshot ? { snapshot: await this.#settings.decode(snapshot), version: Number(version) } : null,
         entries,
       };
     });
@@ -88,10 +91,8 @@ export class SessionReader {
   /** Outbound messages with `seq` greater than `after`, oldest first. */
   async readOutbox(sessionId: string, after = 0): Promise<OutboxMessage[]> {
     return guardRedis(async () => {
-      const rows = await this.#redis.xrange(sessionKeys(this.#prefix, sessionId).outbox, '-', '+');
-      return rows
-        .map(([, fields]) => JSON.parse(fields[3] ?? 'null') as OutboxMessage)
-        .filter((message) => message.seq > after);
+      const rows = await this.#redis.lrange(sessionKeys(this.#prefix, sessionId).outbox, 0, -1);
+      return rows.map((row) => JSON.parse(row) as OutboxMessage).filter((message) => message.seq > after);
     });
   }
 }

@@ -6,6 +6,7 @@ import type { Redis } from 'ioredis';
 import { RedisUnavailableError } from '../errors.js';
 import { globalKeys, sessionKeys } from '../redis/keys.js';
 import type { ScriptCommands } from '../redis/scripts.js';
+import { SettingsTable } from './snapshot-codec.js';
 
 export interface StoreLimits {
   eventLogMaxEntries: number;
@@ -37,12 +38,13 @@ export interface CommitRequest {
   expectedVersion: number;
   consumed: number;
   lastSeq: number;
+  /** The stored (encoded) snapshot JSON. */
   snapshot: string;
   state: string;
   committedAt: number;
   logEntries: string[];
-  /** Outbound messages as `[seq, JSON]`. */
-  outbound: Array<[number, string]>;
+  /** Outbound message JSONs, in order. */
+  outbound: string[];
   effects: string[];
 }
 
@@ -54,11 +56,14 @@ export class SessionStore {
   readonly redis: Redis & ScriptCommands;
   readonly prefix: string;
   readonly limits: StoreLimits;
+  /** The shared settings table stored snapshots refer to. */
+  readonly settings: SettingsTable;
 
   constructor(redis: Redis & ScriptCommands, prefix: string, limits: StoreLimits) {
     this.redis = redis;
     this.prefix = prefix;
     this.limits = limits;
+    this.settings = new SettingsTable(redis, prefix);
   }
 
   /** Registers the session in the global index (first time only) and appends the event. Performs I/O. */
@@ -69,7 +74,7 @@ export class SessionStore {
       const [, appended] = await Promise.all([
         this.redis.zadd(globalKeys(this.prefix).sessions, 'NX', at, sessionId),
         this.redis.appendEvent(
-          keys.seq,
+          keys.actor,
           keys.mailbox,
           keys.armed,
           keys.messageIds,
@@ -119,7 +124,7 @@ export class SessionStore {
       String(request.logEntries.length),
       ...request.logEntries,
       String(request.outbound.length),
-      ...request.outbound.map(([seq, json]) => `${seq} ${json}`),
+      ...request.outbound,
       String(request.effects.length),
       ...request.effects,
     )) as [number, number, number];

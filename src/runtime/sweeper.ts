@@ -17,6 +17,7 @@ import type { LlmDispatcher } from '../llm/llm-dispatcher.js';
 import { globalKeys, sessionKeys } from '../redis/keys.js';
 import type { DrainTrigger } from './drain-trigger.js';
 import { llmRequestOf } from './effects.js';
+import { decodeSnapshot } from './snapshot-codec.js';
 import type { TimerJobData, TimerScheduler } from './timer-scheduler.js';
 
 export interface SweepReport {
@@ -95,7 +96,7 @@ export class Sweeper {
       report.timersArmed += toArm.length;
       const turn = candidate.row.context?.turn;
       if (turn && missing[candidate.timers.length]) {
-        await this.#options.llm.start(llmRequestOf(candidate.row.context!));
+        await this.#options.llm.start(llmRequestOf(candidate.row.sessionId, candidate.row.context!));
         report.requestsResent += 1;
       }
     }
@@ -114,7 +115,7 @@ export class Sweeper {
         sessionId,
         owed: Number(replies[index * 3]?.[1] ?? 0) > 0 || Number(replies[index * 3 + 1]?.[1] ?? 0) > 0,
         version,
-        context: snapshot ? (JSON.parse(snapshot) as { context: SessionContext }).context : null,
+        context: snapshot ? (decodeSnapshot(snapshot, () => undefined) as { context: SessionContext }).context : null,
       };
     });
   }

@@ -1,17 +1,28 @@
 /**
- * Durable timers as BullMQ delayed jobs. Each arming has its own job id (session, timer name, generation);
- * cancelling removes the job when it has not started, and a firing whose generation is no longer the
- * session's is ignored by the machine anyway.
+ * Durable timers as BullMQ delayed jobs. Each arming has its own job id (session, timer name, generation),
+ * which is all the job carries: its due time is the job's timestamp plus its delay (within a millisecond or
+ * two of the context's `dueAt`, which is the one the machine uses). Cancelling removes the
+ * job when it has not started, and a firing whose generation is no longer the session's is ignored by the
+ * machine anyway. Keeping the job this small matters: an idle session's proactive timer is most of its
+ * Redis footprint.
  */
 import type { Queue } from 'bullmq';
 import type { TimerName } from '../../machines/session-types.js';
-import { timerJobId } from './queues.js';
+import type { Job } from 'bullmq';
+import { parseTimerJobId, timerJobId } from './queues.js';
 
 export interface TimerJobData {
   sessionId: string;
   name: TimerName;
   gen: number;
   dueAt: number;
+}
+
+/** Reads what a timer job stands for from its id and timing; null for a job that is not a timer. */
+export function timerOfJob(job: Pick<Job, 'id' | 'timestamp' | 'opts'>): TimerJobData | null {
+  const parsed = job.id === undefined ? null : parseTimerJobId(job.id);
+  if (parsed === null) return null;
+  return { ...parsed, name: parsed.name as TimerName, dueAt: job.timestamp + (job.opts.delay ?? 0) };
 }
 
 export class TimerScheduler {
@@ -25,13 +36,13 @@ export class TimerScheduler {
 
   /** Arms (idempotently: same id, same job) the timer to fire at `dueAt`. Performs I/O. */
   async arm(timer: TimerJobData): Promise<void> {
-    await this.#queue.add('timer', timer, {
+    await this.#queue.add('timer', {}, {
       jobId: timerJobId(timer.sessionId, timer.name, timer.gen),
       delay: Math.max(0, timer.dueAt - this.#now()),
+      // No retries: a firing only appends an event; if that fails, the job is removed and the sweeper
+      // re-arms the timer from the session's context (which also keeps each timer's job small).
       removeOnComplete: true,
       removeOnFail: true,
-      attempts: 10,
-      backoff: { type: 'exponential', delay: 200 },
     });
   }
 

@@ -23,7 +23,7 @@ export function timerFirings(entries: readonly LogEntry[]): string[] {
  */
 export async function logProblem(redis: Redis, reader: SessionReader, prefix: string, sessionId: string): Promise<string | null> {
   const keys = sessionKeys(prefix, sessionId);
-  const [lastSeq, pending, log] = await Promise.all([redis.get(keys.seq), redis.llen(keys.mailbox), reader.readLog(sessionId)]);
+  const [lastSeq, pending, log] = await Promise.all([redis.hget(keys.actor, 'seq'), redis.llen(keys.mailbox), reader.readLog(sessionId)]);
   if (log.checkpoint !== null) return 'log was checkpointed; raise eventLogMaxEntries for this test';
   const seqs = log.entries.flatMap((entry) => (entry.seq === null ? [] : [entry.seq]));
   const expected = Array.from({ length: Number(lastSeq ?? 0) }, (_, index) => index + 1);

@@ -112,3 +112,42 @@ describe('kizuna replay', () => {
     expect(await unknown.exited).toBe(2);
   });
 });
+
+describe('kizuna start --inspect', () => {
+  it('feeds every session actor to the Stately inspector relay', async () => {
+    const { WebSocket } = await import('ws');
+    const dataDir = mkdtempSync(join(tmpdir(), 'kizuna-inspect-'));
+    temporary.push(dataDir);
+    const [httpPort, redisPort, inspectPort] = [await freePort(), await freePort(), await freePort()];
+    const configPath = writeConfigFile({
+      http: { port: httpPort },
+      redis: { privatePort: redisPort, dataDir },
+      inspect: { url: `ws://localhost:${inspectPort}` },
+    });
+    const kizuna = spawnKizuna(['start', '--inspect'], { KIZUNA_CONFIG: configPath, REDIS_URL: '' });
+    try {
+      await waitForOutput(kizuna, /kizuna is running/, 30_000);
+      expect(kizuna.output()).toContain(`Stately inspector: open http://localhost:${inspectPort}`);
+      const page = await (await fetch(`http://localhost:${inspectPort}/`)).text();
+      expect(page).toContain('https://stately.ai/inspect');
+
+      const received: Array<{ type: string; sessionId?: string; snapshot?: { value?: unknown } }> = [];
+      const viewer = new WebSocket(`ws://localhost:${inspectPort}`);
+      viewer.on('message', (data) => received.push(JSON.parse(data.toString())));
+      await new Promise((resolve) => viewer.once('open', resolve));
+      await fetch(`http://127.0.0.1:${httpPort}/v1/messages`, {
+        method: 'POST',
+        body: JSON.stringify({ chat: { type: 'private', id: 'ivy' }, sender: { id: 'ivy' }, text: 'inspect me!' }),
+      });
+      await waitFor(() => received.some((event) => event.type === '@xstate.snapshot' && event.snapshot?.value === 'waiting'), {
+        timeoutMs: 15_000,
+      });
+      expect(received.some((event) => event.type === '@xstate.actor')).toBe(true);
+      viewer.close();
+      kizuna.kill('SIGTERM');
+      expect(await kizuna.exited).toBe(0);
+    } finally {
+      kizuna.kill('SIGKILL');
+    }
+  });
+});

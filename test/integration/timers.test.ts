@@ -3,7 +3,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { sessionKeys } from '../../src/redis/keys.js';
 import { replaySession } from '../../src/runtime/replay.js';
-import { TimerScheduler } from '../../src/runtime/timer-scheduler.js';
+import { timerJobId } from '../../src/runtime/queues.js';
+import { TimerScheduler, timerOfJob } from '../../src/runtime/timer-scheduler.js';
 import { type KizunaProcess, startWorkerProcess, writeConfigFile } from '../helpers/kizuna-process.js';
 import { logProblem, timerFirings } from '../helpers/session-log.js';
 import { testConfig } from '../helpers/test-config.js';
@@ -107,7 +108,7 @@ describe('durable timers', () => {
     const timer = await waitFor(async () => (await reader.getSession(sessionId))?.context?.timers.debounce);
     const scheduler = new TimerScheduler(queues.timers);
     await redis.del(scheduler.jobKey(sessionId, 'debounce', timer.gen));
-    await queues.timers.remove(`t_${Buffer.from(sessionId).toString('base64url')}_debounce_${timer.gen}`);
+    await queues.timers.remove(timerJobId(sessionId, 'debounce', timer.gen));
 
     const report = await sweeper.sweep();
     expect(report).toMatchObject({ timersArmed: 1, skipped: false });
@@ -115,8 +116,7 @@ describe('durable timers', () => {
 
     // An event appended behind the runtime's back (as if the ingesting process died before triggering).
     const keys = sessionKeys(config.redis.prefix, sessionId);
-    await redis.incr(keys.seq);
-    const seq = await redis.get(keys.seq);
+    const seq = await redis.hincrby(keys.actor, 'seq', 1);
     await redis.rpush(keys.mailbox, `${seq} ${JSON.stringify(hello(sessionId, 'orphan.'))}`);
     const second = await sweeper.sweep();
     expect(second.drains).toBe(1);
@@ -134,7 +134,7 @@ describe('durable timers', () => {
     await redis.rpush(keys.effects, JSON.stringify(orphan));
     await ingestor.ingest(sessionId, hello(sessionId, 'so'));
     await waitFor(async () => (await redis.llen(keys.effects)) === 0);
-    const job = await queues.timers.getJob(`t_${Buffer.from(sessionId).toString('base64url')}_debounce_77`);
-    expect(job?.data).toMatchObject({ sessionId, name: 'debounce', gen: 77 });
+    const job = await queues.timers.getJob(timerJobId(sessionId, 'debounce', 77));
+    expect(job && timerOfJob(job)).toEqual({ sessionId, name: 'debounce', gen: 77, dueAt: orphan.dueAt });
   });
 });

@@ -29,7 +29,7 @@ describe('planEffects', () => {
 
   it('starts the request in flight with the merged text (CJK joined without spaces)', () => {
     const after = contextAfter(['如果明天下雨', 0.1], ['我们就不去了。', 0.95]);
-    const effects = planEffects('s', null, after);
+    const effects = planEffects('http:private:alice', null, after);
     expect(effects).toEqual([
       {
         type: 'llm.start',
@@ -63,6 +63,6 @@ describe('planEffects', () => {
   });
 
   it('refuses to build a request without a turn', () => {
-    expect(() => llmRequestOf(contextAfter(['and', 0.1]))).toThrow(/turn/);
+    expect(() => llmRequestOf('s', contextAfter(['and', 0.1]))).toThrow(/turn/);
   });
 });

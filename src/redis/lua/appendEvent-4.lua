@@ -2,7 +2,7 @@
   Appends one event to a session's mailbox and arms the session's drain trigger.
 
   Input:
-    KEYS[1] seq counter
+    KEYS[1] actor hash (field `seq` counts ingested events)
     KEYS[2] mailbox (list of "<seq> <event JSON>")
     KEYS[3] armed flag
     KEYS[4] recent platform message ids (sorted set, score = seq)
@@ -23,7 +23,7 @@ if messageId ~= '' then
   end
 end
 
-local seq = redis.call('INCR', KEYS[1])
+local seq = redis.call('HINCRBY', KEYS[1], 'seq', 1)
 redis.call('RPUSH', KEYS[2], seq .. ' ' .. ARGV[1])
 
 if messageId ~= '' then

@@ -9,8 +9,8 @@
   Input:
     KEYS[1] actor hash
     KEYS[2] mailbox
-    KEYS[3] event log (stream)
-    KEYS[4] outbox (stream)
+    KEYS[3] event log (list of entry JSONs)
+    KEYS[4] outbox (list of message JSONs, bounded to the newest ARGV[7])
     KEYS[5] pending effects list
     KEYS[6] checkpoint hash
     KEYS[7] armed flag
@@ -22,9 +22,9 @@
     ARGV[5] new state value JSON
     ARGV[6] event-log bound
     ARGV[7] outbox bound
-    ARGV[8] commit time (epoch ms)
+    ARGV[8] (unused; kept so the argument layout stays stable)
     ARGV[9] n, the number of log entries, followed by n entries
-    then m, the number of outbound messages, followed by m "<seq> <JSON>" strings
+    then m, the number of outbound messages, followed by m message JSONs
     then k, the number of effects, followed by k effect JSONs
 
   Output:
@@ -49,7 +49,7 @@ end
 local cursor = 9
 local logCount = tonumber(ARGV[cursor])
 if logCount > 0 then
-  if redis.call('XLEN', KEYS[3]) + logCount > tonumber(ARGV[6]) then
+  if redis.call('LLEN', KEYS[3]) + logCount > tonumber(ARGV[6]) then
     local previous = redis.call('HGET', KEYS[1], 'snapshot')
     if previous then
       redis.call('HSET', KEYS[6], 'snapshot', previous, 'version', version)
@@ -59,16 +59,17 @@ if logCount > 0 then
     redis.call('DEL', KEYS[3])
   end
   for index = 1, logCount do
-    redis.call('XADD', KEYS[3], '*', 'e', ARGV[cursor + index])
+    redis.call('RPUSH', KEYS[3], ARGV[cursor + index])
   end
 end
 cursor = cursor + logCount + 1
 
 local outboundCount = tonumber(ARGV[cursor])
 for index = 1, outboundCount do
-  local entry = ARGV[cursor + index]
-  local seq = string.match(entry, '^(%d+) ')
-  redis.call('XADD', KEYS[4], 'MAXLEN', '~', ARGV[7], '*', 'seq', seq, 'm', string.sub(entry, #seq + 2))
+  redis.call('RPUSH', KEYS[4], ARGV[cursor + index])
+end
+if outboundCount > 0 then
+  redis.call('LTRIM', KEYS[4], -tonumber(ARGV[7]), -1)
 end
 cursor = cursor + outboundCount + 1
 
@@ -78,7 +79,7 @@ for index = 1, effectCount do
 end
 
 local nextVersion = version + 1
-redis.call('HSET', KEYS[1], 'snapshot', ARGV[4], 'version', nextVersion, 'state', ARGV[5], 'updatedAt', ARGV[8])
+redis.call('HSET', KEYS[1], 'snapshot', ARGV[4], 'version', nextVersion, 'state', ARGV[5])
 
 local remaining = redis.call('LLEN', KEYS[2])
 if remaining == 0 then

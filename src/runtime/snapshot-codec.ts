@@ -1,0 +1,97 @@
+/**
+ * How a session snapshot is stored. The machine keeps its settings in context (so it stays pure and replay
+ * reproduces every decision), but thousands of sessions share a handful of distinct settings, so the stored
+ * form replaces them by a reference into one shared table (`<prefix>:settings`, digest → JSON) and leaves out
+ * the parts of an XState snapshot that are always the same for this machine (status, history, children).
+ */
+import { createHash } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import type { SessionContext, SessionSettings } from '../../machines/session-types.js';
+
+const settingsPrefix = 'settings:';
+
+interface PersistedSession {
+  status?: string;
+  value: unknown;
+  context: SessionContext;
+  historyValue?: Record<string, unknown>;
+  children?: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+export interface EncodedSnapshot {
+  json: string;
+  settings: { digest: string; json: string };
+}
+
+/** The digest under which a settings object is shared; pure. */
+export function settingsDigest(json: string): string {
+  return createHash('sha1').update(json).digest('hex').slice(0, 12);
+}
+
+/** Encodes a persisted snapshot for storage; pure. */
+export function encodeSnapshot(persisted: unknown): EncodedSnapshot {
+  const { status, historyValue, children, context, ...rest } = persisted as PersistedSession;
+  const settingsJson = JSON.stringify(context.settings);
+  const digest = settingsDigest(settingsJson);
+  const stored: Record<string, unknown> = { ...rest, context: { ...context, settings: `${settingsPrefix}${digest}` } };
+  if (status !== 'active') stored.status = status;
+  if (historyValue !== undefined && Object.keys(historyValue).length > 0) stored.historyValue = historyValue;
+  if (children !== undefined && Object.keys(children).length > 0) stored.children = children;
+  return { json: JSON.stringify(stored), settings: { digest, json: settingsJson } };
+}
+
+function referencedDigest(parsed: PersistedSession): string | null {
+  const reference = parsed.context.settings as unknown;
+  return typeof reference === 'string' && reference.startsWith(settingsPrefix) ? reference.slice(settingsPrefix.length) : null;
+}
+
+/**
+ * Decodes a stored snapshot into XState's persisted form; `settings` resolves the reference (when it cannot,
+ * the context keeps the reference string — enough for readers that only look at timers or turns); pure.
+ */
+export function decodeSnapshot(stored: string, settings: (digest: string) => SessionSettings | undefined): unknown {
+  return decodeParsed(JSON.parse(stored) as PersistedSession, settings);
+}
+
+function decodeParsed(parsed: PersistedSession, settings: (digest: string) => SessionSettings | undefined): unknown {
+  const digest = referencedDigest(parsed);
+  const resolved = digest === null ? undefined : settings(digest);
+  return {
+    status: 'active',
+    historyValue: {},
+    children: {},
+    ...parsed,
+    context: resolved === undefined ? parsed.context : { ...parsed.context, settings: resolved },
+  };
+}
+
+/** The shared settings table, cached in process memory (settings rarely change, so it is read once). */
+export class SettingsTable {
+  readonly #redis: Redis;
+  readonly #key: string;
+  readonly #known = new Map<string, SessionSettings>();
+
+  constructor(redis: Redis, prefix: string) {
+    this.#redis = redis;
+    this.#key = `${prefix}:settings`;
+  }
+
+  /** Stores the settings of an encoded snapshot (once per digest per process). Performs I/O. */
+  async remember(encoded: EncodedSnapshot): Promise<void> {
+    if (this.#known.has(encoded.settings.digest)) return;
+    await this.#redis.hsetnx(this.#key, encoded.settings.digest, encoded.settings.json);
+    this.#known.set(encoded.settings.digest, JSON.parse(encoded.settings.json) as SessionSettings);
+  }
+
+  /** Decodes a stored snapshot, loading its settings when this process has not seen them. Performs I/O. */
+  async decode(stored: string): Promise<unknown> {
+    const parsed = JSON.parse(stored) as PersistedSession;
+    const digest = referencedDigest(parsed);
+    if (digest !== null && !this.#known.has(digest)) {
+      const json = await this.#redis.hget(this.#key, digest);
+      if (json !== null) this.#known.set(digest, JSON.parse(json) as SessionSettings);
+    }
+    return decodeParsed(parsed, (key) => this.#known.get(key));
+  }
+}
