@@ -2,12 +2,12 @@
  * Pure helpers the session machine's actions and guards are built from. No I/O, no clock, no randomness
  * other than the seeded generator in context.
  */
-import { nextInteger } from './random.js';
 import type {
   Fragment,
   MessageReceivedEvent,
   SessionContext,
   SessionSettings,
+  SideRequest,
   TimerName,
   ToolCall,
   Turn,
@@ -92,23 +92,35 @@ export function withTimerDisarmed(context: SessionContext, name: TimerName): Pic
   return { timers };
 }
 
-/** Opens a new LLM turn with a request id unique within the session; pure. */
+/** Opens a new LLM turn with a request id unique within the session; a reply turn carries the whole buffer; pure. */
 export function withTurnStarted(
   context: SessionContext,
   purpose: TurnPurpose,
   at: number,
 ): Pick<SessionContext, 'turn' | 'requestSeq'> {
   const requestSeq = context.requestSeq + 1;
-  const turn: Turn = { requestId: `r${requestSeq}`, purpose, startedAt: at };
+  const fragmentCount = purpose === 'reply' ? context.fragments.length : 0;
+  const turn: Turn = { requestId: `r${requestSeq}`, purpose, startedAt: at, fragmentCount };
   return { turn, requestSeq };
 }
+
+/** Opens a side request (an inner thought or a reminder's wording); pure. */
+export function withSideRequest(
+  context: SessionContext,
+  request: DistributiveOmit<SideRequest, 'requestId'>,
+): Pick<SessionContext, 'side' | 'requestSeq'> {
+  const requestSeq = context.requestSeq + 1;
+  return { side: [...context.side, { ...request, requestId: `s${requestSeq}` } as SideRequest], requestSeq };
+}
+
+type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
 
 /**
  * The wait the model asked for, clamped to the configured range; 0 ends the turn. Metadata comes from the
  * last call that carries it, as the tool descriptions promise; pure.
  */
 export function requestedWaitSeconds(calls: readonly ToolCall[], settings: SessionSettings): number {
-  const withWait = calls.filter((call) => call.maxWaitSeconds !== undefined);
+  const withWait = turnCalls(calls).filter((call) => call.maxWaitSeconds !== undefined);
   const raw = withWait.at(-1)?.maxWaitSeconds ?? 0;
   if (!Number.isFinite(raw) || raw <= 0) return 0;
   return Math.min(settings.wait.maxSeconds, Math.max(settings.wait.minSeconds, raw));
@@ -116,7 +128,12 @@ export function requestedWaitSeconds(calls: readonly ToolCall[], settings: Sessi
 
 /** The expected reaction of the last call that states one; pure. */
 export function expectedReactionOf(calls: readonly ToolCall[]): string | undefined {
-  return calls.filter((call) => call.expectedReaction).at(-1)?.expectedReaction;
+  return turnCalls(calls).filter((call) => call.expectedReaction).at(-1)?.expectedReaction;
+}
+
+/** The `reply` and `do_nothing` calls, which carry the turn's metadata; pure. */
+export function turnCalls(calls: readonly ToolCall[]): Array<Extract<ToolCall, { tool: 'reply' | 'do_nothing' }>> {
+  return calls.filter((call): call is Extract<ToolCall, { tool: 'reply' | 'do_nothing' }> => call.tool === 'reply' || call.tool === 'do_nothing');
 }
 
 /** The non-empty reply texts of a model answer, in call order; pure. */
@@ -128,9 +145,12 @@ export function replyTextsOf(calls: readonly ToolCall[]): string[] {
   return texts;
 }
 
-/** Draws the proactive delay in milliseconds from the seeded generator; pure. */
-export function drawProactiveDelay(context: SessionContext): { delayMs: number; rng: number } {
-  const { minDelaySeconds, maxDelaySeconds } = context.settings.proactive;
-  const draw = nextInteger(context.rng, minDelaySeconds, maxDelaySeconds);
-  return { delayMs: draw.value * 1000, rng: draw.state };
+/** Shortens a text for a log line or a prompt detail; pure. */
+export function excerpt(text: string, length = 200): string {
+  return text.length > length ? `${text.slice(0, length)}…` : text;
+}
+
+/** The armed timers as a list, in no particular order; pure. */
+export function armedTimers(context: Pick<SessionContext, 'timers'>): Array<{ name: TimerName; gen: number; dueAt: number }> {
+  return Object.entries(context.timers).flatMap(([name, entry]) => (entry === undefined ? [] : [{ name: name as TimerName, ...entry }]));
 }

@@ -1,19 +1,23 @@
 /**
- * The session statechart: one private chat or group, from the first fragment a user types to the bot's
- * reply, the wait for a reaction, timeouts and proactive messages. Pure: time arrives on events, random
- * draws come from the seeded generator in context, and every side effect is either a context change the
- * driver turns into an effect (timers, LLM requests) or an emitted `outbound.queued` message.
+ * The session statechart: one private chat, from the first fragment a user types to the bot's reply, the
+ * wait for a reaction (with inner thoughts), timeouts, follow-ups, proactive messages, reminders and booked
+ * wake-ups. Pure: time arrives on events, random draws come from the seeded generator in context, and every
+ * side effect is either a context change the driver turns into an effect (timers, LLM requests) or an
+ * emitted record (an outbound message, a history or mental-log entry) written by the same commit.
  */
-import { and, assign, emit, enqueueActions, setup } from 'xstate';
+import { and, assign, enqueueActions, not, setup } from 'xstate';
+import { decideProactive, isProactivePaused, nextProactiveDue } from './proactive-policy.js';
 import { seedFrom } from './random.js';
+import { describeReminders, parseCommand } from './session-commands.js';
 import {
   appendFragment,
-  drawProactiveDelay,
+  excerpt,
   expectedReactionOf,
   fragmentOf,
   hasMessageContent,
   replyTextsOf,
   requestedWaitSeconds,
+  withSideRequest,
   withTimerArmed,
   withTimerDisarmed,
   withTurnStarted,
@@ -21,7 +25,6 @@ import {
 import { defaultSessionSettings } from './session-settings.js';
 import type {
   ChatType,
-  OutboundKind,
   SessionContext,
   SessionEmitted,
   SessionEvent,
@@ -29,23 +32,24 @@ import type {
   TimerName,
   TurnPurpose,
 } from './session-types.js';
+import { completeTurn, queueTexts, type TurnOutcome } from './turn-outcome.js';
+import { nextThinkingDue, thoughtProgress } from './waiting-thoughts.js';
 
-const outboundKindOf: Record<TurnPurpose, OutboundKind> = {
-  reply: 'reply',
-  followup: 'followup',
-  proactive: 'proactive',
-};
-
-function eventTime(event: { type: string }): number | undefined {
-  return 'at' in event && typeof event.at === 'number' ? event.at : undefined;
-}
-
-function hasReachedTimeoutCap(context: SessionContext): boolean {
-  return context.consecutiveTimeouts >= context.settings.wait.maxConsecutiveTimeouts;
+function eventTime(event: { type: string }): number {
+  return 'at' in event && typeof event.at === 'number' ? event.at : 0;
 }
 
 function chatTypeOf(sessionId: string): ChatType {
   return sessionId.split(':')[1] === 'group' ? 'group' : 'private';
+}
+
+function reminderIdOf(name: string): number | null {
+  const match = /^reminder:(\d+)$/.exec(name);
+  return match === null ? null : Number(match[1]);
+}
+
+function isCapped(context: SessionContext): boolean {
+  return context.consecutiveTimeouts >= context.settings.wait.maxConsecutiveTimeouts;
 }
 
 export const sessionMachine = setup({
@@ -56,20 +60,35 @@ export const sessionMachine = setup({
     emitted: {} as SessionEmitted,
   },
   guards: {
-    hasContent: ({ event }) => event.type === 'message.received' && hasMessageContent(event),
+    isConversational: ({ event }) =>
+      event.type === 'message.received' && hasMessageContent(event) && parseCommand(event.text) === null,
+    isCommand: ({ event }) => event.type === 'message.received' && parseCommand(event.text) !== null,
     isUtteranceComplete: ({ context }) => {
       const { enabled, threshold, maxFragments } = context.settings.debounce;
       return !enabled || context.completeness >= threshold || context.fragments.length >= maxFragments;
     },
+    hasSettleWindow: ({ context }) => context.settings.debounce.enabled && context.settings.debounce.settleSeconds > 0,
+    isSettleArmed: ({ context }) => context.timers.settle !== undefined,
     isCurrentTimer: ({ context, event }, params: { name: TimerName }) =>
       event.type === 'timer.fired' && event.name === params.name && context.timers[params.name]?.gen === event.gen,
+    isCurrentReminder: ({ context, event }) =>
+      event.type === 'timer.fired' && reminderIdOf(event.name) !== null && context.timers[event.name]?.gen === event.gen,
     isCurrentRequest: ({ context, event }) =>
       (event.type === 'llm.replied' || event.type === 'llm.failed') && context.turn?.requestId === event.requestId,
+    isSideRequest: ({ context, event }) =>
+      (event.type === 'llm.text' || event.type === 'llm.failed') && context.side.some((item) => item.requestId === event.requestId),
     hasRequestedWait: ({ context, event }) =>
       event.type === 'llm.replied' && requestedWaitSeconds(event.calls, context.settings) > 0,
     hasDeliverableText: ({ event }) => event.type === 'llm.replied' && replyTextsOf(event.calls).length > 0,
-    hasReachedTimeoutCap: ({ context }) => hasReachedTimeoutCap(context),
-    isProactiveEnabled: ({ context }) => context.settings.proactive.enabled,
+    hasHeldFragments: ({ context }) => context.fragments.length > (context.turn?.fragmentCount ?? 0),
+    cancelsOnNewMessage: ({ context }) => context.settings.debounce.cancelOnNewMessage,
+    hasReachedTimeoutCap: ({ context }) => isCapped(context),
+    isProactiveWait: ({ context }) => context.wait?.origin === 'proactive',
+    isProactiveDue: ({ context, event }) =>
+      event.type === 'timer.fired' && decideProactive(context, event.at, event.dueAt).action === 'send',
+    isProactivePaused: ({ context }) => isProactivePaused(context) !== null,
+    hasNothingArmed: ({ context }) => context.timers.proactive === undefined && context.wakeup === null,
+    hasAutoTrigger: ({ context }) => context.settings.proactive.autoTriggerSeconds > 0,
   },
   actions: {
     applySettings: assign(({ event }) => (event.type === 'settings.changed' ? { settings: event.settings } : {})),
@@ -79,54 +98,158 @@ export const sessionMachine = setup({
         fragments: appendFragment(context.fragments, fragmentOf(event), context.settings.debounce),
         completeness: event.completeness,
         lastUserAt: event.at,
+        lastSpeaker: 'user' as const,
+        consecutiveTimeouts: 0,
+        unanswered: 0,
       };
     }),
-    clearFragments: assign({ fragments: [], completeness: 0 }),
-    resetCounters: assign({ consecutiveTimeouts: 0, unanswered: 0 }),
-    countTimeout: assign(({ context }) => ({ consecutiveTimeouts: context.consecutiveTimeouts + 1 })),
-    countUnanswered: assign(({ context }) => ({ unanswered: context.unanswered + 1 })),
     armDebounceTimer: assign(({ context, event }) => {
-      const at = eventTime(event);
-      if (at === undefined) return {};
-      return withTimerArmed(context, 'debounce', at, context.settings.debounce.timeoutSeconds * 1000);
+      const seconds = context.settings.debounce.timeoutSeconds;
+      if (!context.settings.debounce.enabled || seconds <= 0) return {};
+      return withTimerArmed(context, 'debounce', eventTime(event), seconds * 1000);
     }),
-    armWaitTimer: assign(({ context, event }, params?: { fallback: 'expectReply' }) => {
+    armSettleTimer: assign(({ context, event }) => {
       const at = eventTime(event);
-      if (at === undefined || event.type !== 'llm.replied') return {};
-      const requested = requestedWaitSeconds(event.calls, context.settings);
-      const seconds =
-        requested > 0 || params?.fallback !== 'expectReply' ? requested : context.settings.proactive.expectReplySeconds;
-      const expectedReaction = expectedReactionOf(event.calls);
-      const wait = expectedReaction === undefined ? { startedAt: at, seconds } : { startedAt: at, seconds, expectedReaction };
-      return { wait, ...withTimerArmed(context, 'wait', at, seconds * 1000) };
-    }),
-    armProactiveTimer: assign(({ context, event }) => {
-      const at = eventTime(event);
-      if (at === undefined || !context.settings.proactive.enabled) return {};
-      const { delayMs, rng } = drawProactiveDelay(context);
-      return { rng, ...withTimerArmed(context, 'proactive', at, delayMs) };
+      const { settleSeconds, maxHoldSeconds } = context.settings.debounce;
+      const holdUntil = (context.fragments[0]?.at ?? at) + maxHoldSeconds * 1000;
+      return withTimerArmed(context, 'settle', at, Math.max(0, Math.min(at + settleSeconds * 1000, holdUntil) - at));
     }),
     disarmTimer: assign(({ context }, params: { name: TimerName }) => withTimerDisarmed(context, params.name)),
-    clearWait: assign({ wait: null }),
     startTurn: assign(({ context, event }, params: { purpose: TurnPurpose }) =>
-      withTurnStarted(context, params.purpose, eventTime(event) ?? context.lastUserAt ?? 0),
+      withTurnStarted(context, params.purpose, eventTime(event)),
     ),
-    startFollowupUnlessCapped: assign(({ context, event }) => {
-      if (hasReachedTimeoutCap(context)) return {};
-      return withTurnStarted(context, 'followup', eventTime(event) ?? context.lastUserAt ?? 0);
-    }),
+    startFollowupUnlessDone: assign(({ context, event }) =>
+      isCapped(context) || context.wait?.origin === 'proactive' ? {} : withTurnStarted(context, 'followup', eventTime(event)),
+    ),
     endTurn: assign({ turn: null }),
-    recordFailure: assign(({ event }) => (event.type === 'llm.failed' ? { lastError: event.error } : {})),
-    deliverReplies: enqueueActions(({ context, event, enqueue }) => {
-      if (event.type !== 'llm.replied' || context.turn === null) return;
-      const kind = outboundKindOf[context.turn.purpose];
-      const texts = replyTextsOf(event.calls);
-      texts.forEach((text, index) => {
-        enqueue(emit({ type: 'outbound.queued', seq: context.outboundSeq + index + 1, text, kind, at: event.at }));
+    completeTurn: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'llm.replied') return;
+      applyOutcome(enqueue, completeTurn(context, event));
+    }),
+    armWaitTimer: enqueueActions(({ context, event, enqueue }, params: { origin: 'reply' | 'proactive' }) => {
+      if (event.type !== 'llm.replied') return;
+      const requested = requestedWaitSeconds(event.calls, context.settings);
+      const seconds = requested > 0 || params.origin === 'reply' ? requested : context.settings.proactive.expectReplySeconds;
+      const lastBotText = replyTextsOf(event.calls).at(-1);
+      const expectedReaction = expectedReactionOf(event.calls);
+      enqueue.assign({
+        wait: {
+          startedAt: event.at,
+          seconds,
+          origin: params.origin,
+          thoughts: 0,
+          lastThoughtAt: null,
+          ...(expectedReaction === undefined ? {} : { expectedReaction: excerpt(expectedReaction) }),
+          ...(lastBotText === undefined ? {} : { lastBotText: excerpt(lastBotText) }),
+        },
+        ...withTimerArmed(context, 'wait', event.at, seconds * 1000),
       });
-      if (texts.length > 0) {
-        enqueue.assign({ outboundSeq: context.outboundSeq + texts.length, lastBotAt: event.at, lastError: null });
+    }),
+    armThinkingTimer: assign(({ context }) => {
+      const dueAt = nextThinkingDue(context);
+      return dueAt === null ? {} : withTimerArmed(context, 'thinking', 0, dueAt);
+    }),
+    startThought: assign(({ context }) => {
+      const wait = context.wait;
+      if (wait === null) return {};
+      const request = withSideRequest(context, { purpose: 'thinking', waitStartedAt: wait.startedAt, progress: thoughtProgress(context) });
+      return { ...request, ...withTimerDisarmed(context, 'thinking') };
+    }),
+    completeSideRequest: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'llm.text' && event.type !== 'llm.failed') return;
+      const request = context.side.find((item) => item.requestId === event.requestId);
+      if (request === undefined) return;
+      const side = context.side.filter((item) => item !== request);
+      if (request.purpose === 'reminder') {
+        const text = event.type === 'llm.text' && event.text.trim().length > 0 ? event.text : `⏰ ${request.text}`;
+        applyOutcome(enqueue, queueTexts({ ...context, side }, [text], 'reminder', event.at));
+        return;
       }
+      const wait = context.wait;
+      if (event.type !== 'llm.text' || wait === null || wait.startedAt !== request.waitStartedAt) {
+        enqueue.assign({ side });
+        return;
+      }
+      const thought = { ...wait, thoughts: wait.thoughts + 1, lastThoughtAt: event.at };
+      const next = { ...context, side, wait: thought };
+      const dueAt = nextThinkingDue(next);
+      enqueue.assign({ side, wait: thought, ...(dueAt === null ? {} : withTimerArmed(next, 'thinking', 0, dueAt)) });
+      enqueue.emit({ type: 'mental.recorded', kind: 'waiting_thought', text: excerpt(event.text), at: event.at });
+    }),
+    fireReminder: assign(({ context, event }) => {
+      if (event.type !== 'timer.fired') return {};
+      const id = reminderIdOf(event.name);
+      const reminder = context.reminders.find((item) => item.id === id);
+      const base = { reminders: context.reminders.filter((item) => item.id !== id), ...withTimerDisarmed(context, event.name) };
+      if (reminder === undefined) return base;
+      return { ...base, ...withSideRequest(context, { purpose: 'reminder', reminderId: reminder.id, text: reminder.text }) };
+    }),
+    recordReplyTiming: enqueueActions(({ context, event, enqueue }) => {
+      const wait = context.wait;
+      if (event.type !== 'message.received' || wait === null) return;
+      const elapsed = Math.round((event.at - wait.startedAt) / 1000);
+      const inTime = event.at - wait.startedAt <= wait.seconds * 1000;
+      enqueue.emit({ type: 'mental.recorded', kind: inTime ? 'reply_in_time' : 'reply_late', text: `they replied after ${elapsed} s (waited up to ${wait.seconds} s)`, at: event.at });
+    }),
+    clearWait: assign({ wait: null }),
+    countTimeout: enqueueActions(({ context, event, enqueue }) => {
+      const count = context.consecutiveTimeouts + 1;
+      enqueue.assign({ consecutiveTimeouts: count });
+      enqueue.emit({ type: 'mental.recorded', kind: 'timeout', text: `no reply within ${context.wait?.seconds ?? 0} s (timeout ${count})`, at: eventTime(event) });
+    }),
+    armProactiveTimer: assign(({ context, event }) => {
+      if (context.wakeup !== null || isProactivePaused(context) !== null || eventTime(event) === 0) return {};
+      const next = nextProactiveDue(context, eventTime(event));
+      return { rng: next.rng, ...withTimerArmed(context, 'proactive', eventTime(event), next.dueAt - eventTime(event)) };
+    }),
+    armAutoTrigger: assign(({ context, event }) =>
+      withTimerArmed(context, 'proactive', eventTime(event), context.settings.proactive.autoTriggerSeconds * 1000),
+    ),
+    deferProactive: assign(({ context, event }) => {
+      if (event.type !== 'timer.fired') return {};
+      const decision = decideProactive(context, event.at, event.dueAt);
+      if (decision.action !== 'defer') return withTimerDisarmed(context, 'proactive');
+      return { rng: decision.rng, ...withTimerArmed(context, 'proactive', event.at, decision.dueAt - event.at) };
+    }),
+    beginProactive: enqueueActions(({ context, event, enqueue }, params: { purpose: 'proactive' | 'wakeup' }) => {
+      if (event.type !== 'timer.fired') return;
+      const decision = params.purpose === 'proactive' ? decideProactive(context, event.at, event.dueAt) : null;
+      const rng = decision?.action === 'send' ? decision.rng : context.rng;
+      const reason = params.purpose === 'wakeup' ? `booked wake-up: ${context.wakeup?.reason ?? ''}` : 'silence; reaching out';
+      const base = { ...context, rng, wakeup: params.purpose === 'wakeup' ? null : context.wakeup };
+      const started = withTurnStarted(base, params.purpose, event.at);
+      const turn = params.purpose === 'wakeup' && context.wakeup !== null ? { ...started.turn!, reason: context.wakeup.reason } : started.turn;
+      enqueue.assign({ rng, wakeup: base.wakeup, ...started, turn });
+      enqueue.emit({ type: 'mental.recorded', kind: 'proactive', text: reason, at: event.at });
+    }),
+    consumeWakeup: assign(({ context }) => ({ wakeup: null, ...withTimerDisarmed(context, 'wakeup') })),
+    recordDelivery: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'outbound.delivered') return;
+      const proactive = event.kind === 'proactive';
+      enqueue.assign({
+        lastBotAt: event.at,
+        lastSpeaker: 'bot',
+        ...(proactive ? { unanswered: context.unanswered + 1, lastProactiveAt: event.at } : {}),
+      });
+      if (event.kind !== 'notice') enqueue.emit({ type: 'history.recorded', role: 'bot', text: event.text, at: event.at });
+    }),
+    recordFailure: assign(({ event }) =>
+      event.type === 'llm.failed' || event.type === 'outbound.failed' ? { lastError: event.error } : {},
+    ),
+    answerCommand: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'message.received') return;
+      const command = parseCommand(event.text);
+      if (command === null) return;
+      let next = context;
+      let text = 'Unknown command. Try /reminders or /reminders cancel <id>.';
+      if (command.command === 'reminders.list') text = describeReminders(context.reminders, context.settings.proactive.timezone);
+      if (command.command === 'reminders.cancel') {
+        const known = context.reminders.some((item) => item.id === command.id);
+        const name = `reminder:${command.id}` as const;
+        next = known ? { ...context, reminders: context.reminders.filter((item) => item.id !== command.id), ...withTimerDisarmed(context, name) } : context;
+        text = known ? `Reminder #${command.id} cancelled.` : `There is no reminder #${command.id}.`;
+      }
+      applyOutcome(enqueue, queueTexts(next, [text], 'notice', event.at));
     }),
   },
 }).createMachine({
@@ -138,6 +261,7 @@ export const sessionMachine = setup({
     fragments: [],
     completeness: 0,
     turn: null,
+    side: [],
     requestSeq: 0,
     timers: {},
     timerGen: 0,
@@ -147,134 +271,131 @@ export const sessionMachine = setup({
     unanswered: 0,
     lastUserAt: null,
     lastBotAt: null,
+    lastProactiveAt: null,
+    lastSpeaker: null,
+    reminders: [],
+    reminderSeq: 0,
+    wakeup: null,
     lastError: null,
   }),
   initial: 'idle',
   on: {
     'settings.changed': { actions: 'applySettings' },
+    'message.received': { guard: 'isCommand', actions: 'answerCommand' },
+    'timer.fired': [
+      { guard: 'isCurrentReminder', actions: 'fireReminder' },
+      { guard: { type: 'isCurrentTimer', params: { name: 'wakeup' } }, actions: 'consumeWakeup' },
+    ],
+    'llm.text': { guard: 'isSideRequest', actions: 'completeSideRequest' },
+    'llm.failed': { guard: 'isSideRequest', actions: 'completeSideRequest' },
+    'outbound.delivered': { actions: 'recordDelivery' },
+    'outbound.failed': { actions: 'recordFailure' },
   },
   states: {
     idle: {
-      entry: 'armProactiveTimer',
+      entry: ['clearWait', 'armProactiveTimer'],
       exit: { type: 'disarmTimer', params: { name: 'proactive' } },
       on: {
-        'message.received': {
-          guard: 'hasContent',
-          target: 'buffering',
-          actions: ['appendFragment', 'resetCounters'],
-        },
+        'message.received': { guard: 'isConversational', target: 'buffering', actions: 'appendFragment' },
         'timer.fired': [
           {
-            guard: and([{ type: 'isCurrentTimer', params: { name: 'proactive' as const } }, 'isProactiveEnabled']),
+            guard: and([{ type: 'isCurrentTimer', params: { name: 'proactive' as const } }, 'isProactiveDue']),
             target: 'proactive',
+            actions: { type: 'beginProactive', params: { purpose: 'proactive' } },
           },
+          { guard: { type: 'isCurrentTimer', params: { name: 'proactive' } }, actions: 'deferProactive' },
           {
-            guard: { type: 'isCurrentTimer', params: { name: 'proactive' } },
-            actions: { type: 'disarmTimer', params: { name: 'proactive' } },
+            guard: and([{ type: 'isCurrentTimer', params: { name: 'wakeup' as const } }, not('isProactivePaused')]),
+            target: 'proactive',
+            actions: [{ type: 'disarmTimer', params: { name: 'wakeup' } }, { type: 'beginProactive', params: { purpose: 'wakeup' } }],
           },
         ],
+        'session.opened': {
+          guard: and(['hasAutoTrigger', 'hasNothingArmed', not('isProactivePaused')]),
+          actions: 'armAutoTrigger',
+        },
       },
     },
     buffering: {
       entry: 'armDebounceTimer',
-      exit: { type: 'disarmTimer', params: { name: 'debounce' } },
-      always: { guard: 'isUtteranceComplete', target: 'awaiting-llm' },
+      exit: [{ type: 'disarmTimer', params: { name: 'debounce' } }, { type: 'disarmTimer', params: { name: 'settle' } }],
+      always: [
+        { guard: and(['isUtteranceComplete', not('hasSettleWindow')]), target: 'awaiting-llm' },
+        { guard: and(['isUtteranceComplete', 'hasSettleWindow', not('isSettleArmed')]), actions: 'armSettleTimer' },
+      ],
       on: {
-        'message.received': {
-          guard: 'hasContent',
-          target: 'buffering',
-          reenter: true,
-          actions: ['appendFragment', 'resetCounters'],
-        },
-        'timer.fired': {
-          guard: { type: 'isCurrentTimer', params: { name: 'debounce' } },
-          target: 'awaiting-llm',
-        },
+        'message.received': { guard: 'isConversational', target: 'buffering', reenter: true, actions: 'appendFragment' },
+        'timer.fired': [
+          { guard: { type: 'isCurrentTimer', params: { name: 'debounce' } }, target: 'awaiting-llm' },
+          { guard: { type: 'isCurrentTimer', params: { name: 'settle' } }, target: 'awaiting-llm' },
+        ],
       },
     },
     'awaiting-llm': {
       entry: { type: 'startTurn', params: { purpose: 'reply' } },
       on: {
-        'message.received': {
-          guard: 'hasContent',
-          target: 'buffering',
-          actions: ['endTurn', 'appendFragment', 'resetCounters'],
-        },
-        'llm.replied': [
-          {
-            guard: and(['isCurrentRequest', 'hasRequestedWait']),
-            target: 'waiting',
-            actions: ['deliverReplies', 'clearFragments', 'armWaitTimer', 'endTurn'],
-          },
-          { guard: 'isCurrentRequest', target: 'idle', actions: ['deliverReplies', 'clearFragments', 'endTurn'] },
+        'message.received': [
+          { guard: and(['isConversational', 'cancelsOnNewMessage']), target: 'buffering', actions: ['endTurn', 'appendFragment'] },
+          { guard: 'isConversational', actions: 'appendFragment' },
         ],
-        'llm.failed': {
-          guard: 'isCurrentRequest',
-          target: 'idle',
-          actions: ['recordFailure', 'endTurn'],
-        },
+        'llm.replied': [
+          { guard: and(['isCurrentRequest', 'hasHeldFragments']), target: 'buffering', actions: 'completeTurn' },
+          { guard: and(['isCurrentRequest', 'hasRequestedWait']), target: 'waiting', actions: [{ type: 'armWaitTimer', params: { origin: 'reply' } }, 'completeTurn'] },
+          { guard: 'isCurrentRequest', target: 'idle', actions: 'completeTurn' },
+        ],
+        'llm.failed': { guard: 'isCurrentRequest', target: 'idle', actions: ['recordFailure', 'endTurn'] },
       },
     },
     waiting: {
-      exit: [{ type: 'disarmTimer', params: { name: 'wait' } }, 'clearWait'],
+      entry: 'armThinkingTimer',
+      exit: [{ type: 'disarmTimer', params: { name: 'wait' } }, { type: 'disarmTimer', params: { name: 'thinking' } }],
       on: {
-        'message.received': {
-          guard: 'hasContent',
-          target: 'buffering',
-          actions: ['appendFragment', 'resetCounters'],
-        },
-        'timer.fired': {
-          guard: { type: 'isCurrentTimer', params: { name: 'wait' } },
-          target: 'timed-out',
-          actions: 'countTimeout',
-        },
+        'message.received': { guard: 'isConversational', target: 'buffering', actions: ['recordReplyTiming', 'clearWait', 'appendFragment'] },
+        'timer.fired': [
+          { guard: { type: 'isCurrentTimer', params: { name: 'wait' } }, target: 'timed-out', actions: 'countTimeout' },
+          { guard: { type: 'isCurrentTimer', params: { name: 'thinking' } }, actions: 'startThought' },
+          {
+            guard: and([{ type: 'isCurrentTimer', params: { name: 'wakeup' as const } }, not('isProactivePaused')]),
+            target: 'proactive',
+            actions: [{ type: 'disarmTimer', params: { name: 'wakeup' } }, { type: 'beginProactive', params: { purpose: 'wakeup' } }],
+          },
+        ],
       },
     },
     'timed-out': {
-      entry: 'startFollowupUnlessCapped',
-      always: { guard: 'hasReachedTimeoutCap', target: 'idle' },
+      entry: 'startFollowupUnlessDone',
+      always: [
+        { guard: 'hasReachedTimeoutCap', target: 'idle' },
+        { guard: 'isProactiveWait', target: 'idle' },
+      ],
       on: {
-        'message.received': {
-          guard: 'hasContent',
-          target: 'buffering',
-          actions: ['endTurn', 'appendFragment', 'resetCounters'],
-        },
+        'message.received': { guard: 'isConversational', target: 'buffering', actions: ['recordReplyTiming', 'endTurn', 'clearWait', 'appendFragment'] },
         'llm.replied': [
-          {
-            guard: and(['isCurrentRequest', 'hasRequestedWait']),
-            target: 'waiting',
-            actions: ['deliverReplies', 'armWaitTimer', 'endTurn'],
-          },
-          { guard: 'isCurrentRequest', target: 'idle', actions: ['deliverReplies', 'endTurn'] },
+          { guard: and(['isCurrentRequest', 'hasRequestedWait']), target: 'waiting', actions: [{ type: 'armWaitTimer', params: { origin: 'reply' } }, 'completeTurn'] },
+          { guard: 'isCurrentRequest', target: 'idle', actions: 'completeTurn' },
         ],
         'llm.failed': { guard: 'isCurrentRequest', target: 'idle', actions: ['recordFailure', 'endTurn'] },
       },
     },
     proactive: {
-      entry: { type: 'startTurn', params: { purpose: 'proactive' } },
       on: {
-        'message.received': {
-          guard: 'hasContent',
-          target: 'buffering',
-          actions: ['endTurn', 'appendFragment', 'resetCounters'],
-        },
+        'message.received': { guard: 'isConversational', target: 'buffering', actions: ['endTurn', 'appendFragment'] },
         'llm.replied': [
-          {
-            guard: and(['isCurrentRequest', 'hasDeliverableText']),
-            target: 'waiting',
-            actions: [
-              'deliverReplies',
-              'countUnanswered',
-              { type: 'armWaitTimer', params: { fallback: 'expectReply' } },
-              'endTurn',
-            ],
-          },
-          { guard: 'isCurrentRequest', target: 'idle', actions: 'endTurn' },
+          { guard: and(['isCurrentRequest', 'hasDeliverableText']), target: 'waiting', actions: [{ type: 'armWaitTimer', params: { origin: 'proactive' } }, 'completeTurn'] },
+          { guard: 'isCurrentRequest', target: 'idle', actions: 'completeTurn' },
         ],
         'llm.failed': { guard: 'isCurrentRequest', target: 'idle', actions: ['recordFailure', 'endTurn'] },
       },
     },
   },
 });
+
+function applyOutcome(
+  enqueue: { assign: (value: Partial<SessionContext>) => void; emit: (event: SessionEmitted) => void },
+  outcome: TurnOutcome,
+): void {
+  enqueue.assign(outcome.context);
+  for (const record of outcome.emitted) enqueue.emit(record);
+}
 
 export type SessionMachine = typeof sessionMachine;

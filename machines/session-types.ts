@@ -1,6 +1,6 @@
 /**
- * Types of the session machine: its context, the events it accepts and the effects it emits.
- * Everything here is plain JSON so snapshots, event-log entries and effects round-trip through Redis.
+ * Types of the session machine: its context, the events it accepts and what it emits. Everything here is
+ * plain JSON so snapshots, event-log entries and effects round-trip through Redis.
  */
 
 /** The settings a session machine reads; the driver keeps them current with `settings.changed`. */
@@ -8,14 +8,59 @@ export interface SessionSettings {
   debounce: {
     enabled: boolean;
     threshold: number;
+    /** Silence after the last held fragment before the buffer is sent anyway; 0 never sends it by timeout. */
     timeoutSeconds: number;
     /** A buffer of this many fragments counts as complete (the seed's hold limit). */
     maxFragments: number;
     /** Bound on the buffered text; beyond it the oldest text is cut with a marker. */
     maxBufferChars: number;
+    /** A user message while a reply is being generated discards that reply and merges the text. */
+    cancelOnNewMessage: boolean;
+    /** Even a complete utterance waits this long for a follow-up fragment (0: send at once). */
+    settleSeconds: number;
+    /** The settle window never holds a buffer longer than this after its first fragment. */
+    maxHoldSeconds: number;
   };
   wait: { minSeconds: number; maxSeconds: number; maxConsecutiveTimeouts: number };
-  proactive: { enabled: boolean; minDelaySeconds: number; maxDelaySeconds: number; expectReplySeconds: number };
+  thinking: { enabled: boolean; progressThresholds: number[]; minIntervalSeconds: number };
+  proactive: {
+    enabled: boolean;
+    policy: 'random-delay' | 'silence-probability';
+    minDelaySeconds: number;
+    maxDelaySeconds: number;
+    silenceSeconds: number;
+    probability: number;
+    checkIntervalSeconds: number;
+    minIntervalSeconds: number;
+    /** "HH:MM-HH:MM" (or whole hours "1-7") in `timezone`; equal ends mean never quiet. */
+    quietHours: string;
+    timezone: string;
+    /** Consecutive unanswered proactive messages allowed; 0 means no cap. */
+    maxUnanswered: number;
+    /** Probability of sending the n-th consecutive unanswered attempt (index n); missing entries mean 1. */
+    decayProbabilities: number[];
+    /** How long the session waits for a reaction to a proactive message. */
+    expectReplySeconds: number;
+    /** A proactive timer firing later than this after its due time (downtime) is re-rolled, not sent. */
+    catchUpGraceSeconds: number;
+    /** Skip a proactive message while the bot's own last message is still unanswered. */
+    skipWhenBotSpokeLast: boolean;
+    /** When the runtime starts, a configured session that is idle with nothing armed gets a proactive
+     *  check this long after start (0: off). */
+    autoTriggerSeconds: number;
+  };
+  reply: {
+    typingCharsPerSecond: number;
+    typingDelayMinSeconds: number;
+    typingDelayMaxSeconds: number;
+    /** How the pause before each later segment is chosen: typing speed, uniform random, or logarithmic. */
+    delayMode: 'typing' | 'random' | 'log';
+    randomDelaySeconds: [number, number];
+    logBase: number;
+    split: { enabled: boolean; maxLength: number; pattern: string };
+  };
+  reminders: { enabled: boolean; maxPerSession: number };
+  wakeup: { enabled: boolean; minMinutes: number; maxMinutes: number };
 }
 
 export type ChatType = 'private' | 'group';
@@ -44,50 +89,73 @@ export interface TimerEntry {
   dueAt: number;
 }
 
-export type TimerName = 'debounce' | 'wait' | 'proactive';
+/** Timer names: fixed ones, and one per reminder (`reminder:<id>`). */
+export type TimerName = 'debounce' | 'settle' | 'wait' | 'thinking' | 'proactive' | 'wakeup' | `reminder:${number}`;
 
-/** Why the session asked the model to speak. */
-export type TurnPurpose = 'reply' | 'followup' | 'proactive';
+/** Why the session asked the model to speak in the conversation. */
+export type TurnPurpose = 'reply' | 'followup' | 'proactive' | 'wakeup';
 
-/** The LLM request in flight, if any. */
+/** The conversation's LLM request in flight, if any. */
 export interface Turn {
   requestId: string;
   purpose: TurnPurpose;
   startedAt: number;
+  /** How many buffered fragments the request carries (later ones are kept for the next turn). */
+  fragmentCount: number;
+  /** Why a booked wake-up started this turn. */
+  reason?: string;
 }
+
+/** A request beside the conversation: an inner thought while waiting, or the wording of a reminder. */
+export type SideRequest =
+  | { requestId: string; purpose: 'thinking'; waitStartedAt: number; progress: number }
+  | { requestId: string; purpose: 'reminder'; reminderId: number; text: string };
 
 export interface WaitEntry {
   startedAt: number;
   seconds: number;
   expectedReaction?: string;
+  /** The bot's last message before the wait (for follow-ups and inner thoughts). */
+  lastBotText?: string;
+  /** What opened the wait: an answer, or a message nobody asked for. */
+  origin: 'reply' | 'proactive';
+  /** Inner thoughts had during this wait. */
+  thoughts: number;
+  lastThoughtAt: number | null;
+}
+
+export interface Reminder {
+  id: number;
+  dueAt: number;
+  text: string;
 }
 
 export type OutboundKind = 'reply' | 'followup' | 'proactive' | 'reminder' | 'notice';
 
-/** One call of a tool the chat model answered with. */
+/** The metadata `reply` and `do_nothing` share. */
+export interface TurnMetadata {
+  thought?: string;
+  expectedReaction?: string;
+  maxWaitSeconds?: number;
+  mood?: string;
+}
+
+/**
+ * One call of a tool the chat model answered with, as the session sees it. `set_reminder` arrives with its
+ * natural-language `when` already resolved to an absolute time by the LLM worker (so replay needs no clock);
+ * `dueAt` is null when `when` could not be understood.
+ */
 export type ToolCall =
-  | {
-      tool: 'reply';
-      content: string;
-      thought?: string;
-      expectedReaction?: string;
-      maxWaitSeconds?: number;
-      mood?: string;
-    }
-  | {
-      tool: 'do_nothing';
-      thought?: string;
-      expectedReaction?: string;
-      maxWaitSeconds?: number;
-      mood?: string;
-    };
+  | ({ tool: 'reply'; content: string } & TurnMetadata)
+  | ({ tool: 'do_nothing' } & TurnMetadata)
+  | { tool: 'set_reminder'; when: string; text: string; dueAt: number | null }
+  | { tool: 'schedule_wakeup'; delayMinutes: number; reason: string };
 
 export interface ErrorInfo {
   code: string;
   message: string;
 }
 
-/** Session control state. The session id is not repeated here: it is the key the snapshot is stored under. */
 export interface SessionContext {
   chatType: ChatType;
   settings: SessionSettings;
@@ -97,15 +165,23 @@ export interface SessionContext {
   /** Completeness of the merged buffer, as scored when the last fragment arrived. */
   completeness: number;
   turn: Turn | null;
+  side: SideRequest[];
   requestSeq: number;
   timers: Partial<Record<TimerName, TimerEntry>>;
   timerGen: number;
   outboundSeq: number;
   wait: WaitEntry | null;
   consecutiveTimeouts: number;
+  /** Consecutive delivered proactive messages the user has not answered. */
   unanswered: number;
   lastUserAt: number | null;
   lastBotAt: number | null;
+  lastProactiveAt: number | null;
+  /** Who spoke last in the conversation. */
+  lastSpeaker: 'user' | 'bot' | null;
+  reminders: Reminder[];
+  reminderSeq: number;
+  wakeup: { dueAt: number; reason: string } | null;
   lastError: ErrorInfo | null;
 }
 
@@ -147,6 +223,37 @@ export interface LlmFailedEvent {
   error: ErrorInfo;
 }
 
+/** The text of a side request (an inner thought, a reminder's wording); `fallback` when the model failed. */
+export interface LlmTextEvent {
+  type: 'llm.text';
+  at: number;
+  requestId: string;
+  text: string;
+  fallback: boolean;
+}
+
+export interface OutboundDeliveredEvent {
+  type: 'outbound.delivered';
+  at: number;
+  seq: number;
+  kind: OutboundKind;
+  text: string;
+}
+
+export interface OutboundFailedEvent {
+  type: 'outbound.failed';
+  at: number;
+  seq: number;
+  kind: OutboundKind;
+  error: ErrorInfo;
+}
+
+/** The runtime started and this session is configured: it may arm its first proactive check. */
+export interface SessionOpenedEvent {
+  type: 'session.opened';
+  at: number;
+}
+
 export interface SettingsChangedEvent {
   type: 'settings.changed';
   at: number;
@@ -158,6 +265,10 @@ export type SessionEvent =
   | TimerFiredEvent
   | LlmRepliedEvent
   | LlmFailedEvent
+  | LlmTextEvent
+  | OutboundDeliveredEvent
+  | OutboundFailedEvent
+  | SessionOpenedEvent
   | SettingsChangedEvent;
 
 /** A message the bot says; written to the session's outbox in the same commit as the transition. */
@@ -167,7 +278,36 @@ export interface OutboundMessage {
   text: string;
   kind: OutboundKind;
   at: number;
+  /** When to deliver it: segments after the first wait as if typed. */
+  deliverAt: number;
   replyTo?: string;
 }
 
-export type SessionEmitted = OutboundMessage;
+/** Something to keep in the conversation history the model reads (what was said, by whom). */
+export interface HistoryRecord {
+  type: 'history.recorded';
+  role: 'user' | 'bot';
+  text: string;
+  at: number;
+  images?: ImageRef[];
+}
+
+export type MentalKind =
+  | 'plan'
+  | 'waiting_thought'
+  | 'timeout'
+  | 'reply_in_time'
+  | 'reply_late'
+  | 'proactive'
+  | 'reminder_set'
+  | 'wakeup_booked';
+
+/** An entry of the mental log: what the bot thought, planned and noticed, merged into its narrative. */
+export interface MentalRecord {
+  type: 'mental.recorded';
+  kind: MentalKind;
+  text: string;
+  at: number;
+}
+
+export type SessionEmitted = OutboundMessage | HistoryRecord | MentalRecord;

@@ -74,7 +74,7 @@ const scenarios: Scenario[] = [
   {
     name: 'llm-failure',
     description: 'The model fails; the session returns to idle keeping the text, which the next request carries.',
-    llm: { name: 'failing', decide: () => Promise.reject(new Error('upstream 500')) },
+    llm: { name: 'failing', decide: () => Promise.reject(new Error('upstream 500')), text: () => Promise.reject(new Error('upstream 500')) },
     async play(runtime, sessionId) {
       await runtime.ingestor.ingest(sessionId, say('are you there?'));
       await sleep(2500);
@@ -86,7 +86,11 @@ const scenarios: Scenario[] = [
 
 function slowOffline(delayMs: number): LlmClient {
   const offline = createOfflineLlm({ replyWaitSeconds: 60 });
-  return { name: 'slow-offline', decide: async (request, options) => (await sleep(delayMs), offline.decide(request, options)) };
+  return {
+    name: 'slow-offline',
+    decide: async (request, material, options) => (await sleep(delayMs), offline.decide(request, material, options)),
+    text: offline.text,
+  };
 }
 
 async function record(): Promise<void> {
@@ -106,7 +110,7 @@ async function record(): Promise<void> {
       const runtime = await startRuntime({
         config,
         redisUrl: redis.url,
-        roles: ['session', 'llm'],
+        roles: ['session', 'llm', 'outbox'],
         logger,
         ...(scenario.llm === undefined ? {} : { llm: scenario.llm }),
       });

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
+import { armedTimers } from '../../machines/session-logic.js';
 import { parseConfig } from '../../src/config/load-config.js';
 import type { KizunaConfig } from '../../src/config/schema.js';
 import { createLogger } from '../../src/log.js';
@@ -210,7 +211,7 @@ export async function measureIdleFootprint(redisUrl: string, sessions: number): 
   for (const id of ids) {
     const keys = sessionKeys(config.redis.prefix, id);
     const view = await client.reader.getSession(id);
-    const timers = Object.entries(view?.context?.timers ?? {}).map(([name, entry]) => client.queues.timers.toKey(timerJobId(id, name, entry.gen)));
+    const timers = view?.context ? armedTimers(view.context).map((timer) => client.queues.timers.toKey(timerJobId(id, timer.name, timer.gen))) : [];
     const usage = async (key: string) => Number((await redis.memory('USAGE', key)) ?? 0);
     control += await usage(keys.actor);
     for (const key of timers) control += await usage(key);

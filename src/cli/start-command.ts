@@ -2,13 +2,17 @@
  * `kizuna start`: everything in one process — its own Redis unless REDIS_URL is set, the session and LLM
  * workers, and the HTTP API — until SIGINT/SIGTERM.
  */
-import { loadConfig } from '../config/load-config.js';
+import { hasLlmEndpoint, loadConfig } from '../config/load-config.js';
+import type { KizunaConfig } from '../config/schema.js';
+import { sessionSettingsFor } from '../config/session-settings.js';
 import { createApiRoutes } from '../http/api-routes.js';
 import { createHttpServer, listen } from '../http/server.js';
 import { SseHub } from '../http/sse-hub.js';
 import { createLogger } from '../log.js';
 import { createWorkerConnection } from '../redis/connection.js';
-import { startRuntime } from '../runtime/runtime.js';
+import { defaultOpenAiBaseUrl } from '../runtime/llm-parts.js';
+import { type Runtime, runtimeRoles, startRuntime } from '../runtime/runtime.js';
+import { parseSessionId } from '../runtime/session-id.js';
 import { connectStatelyInspector, type StatelyConnection } from '../runtime/stately-inspector.js';
 import type { CommandModule } from './main.js';
 import { parseCommandArgs } from './main.js';
@@ -31,10 +35,11 @@ export const startCommand: CommandModule = {
     const runtime = await startRuntime({
       config,
       redisUrl: redis.url,
-      roles: ['session', 'llm'],
+      roles: runtimeRoles,
       logger,
       ...(stately === null ? {} : { inspector: stately.inspector }),
     });
+    await openConfiguredSessions(config, runtime);
     const hub = new SseHub(createWorkerConnection(redis.url), config.redis.prefix);
     const server = createHttpServer({
       routes: createApiRoutes({ runtime, hub, maxBodyBytes: config.http.maxBodyBytes }),
@@ -46,7 +51,9 @@ export const startCommand: CommandModule = {
     const lines = [
       `kizuna is running on http://${config.http.host}:${port}`,
       `  Redis: ${redis.description}`,
-      '  LLM: the built-in offline model (no LLM endpoint configured)',
+      hasLlmEndpoint(config)
+        ? `  LLM: ${config.llm.models.chat} at ${config.llm.baseUrl ?? defaultOpenAiBaseUrl}`
+        : '  LLM: the built-in offline model (no LLM endpoint configured: set OPENAI_BASE_URL / OPENAI_API_KEY or llm.baseUrl)',
     ];
     if (stately?.pageUrl) lines.push(`  Stately inspector: open ${stately.pageUrl} (the page needs internet)`);
     process.stdout.write(`${lines.join('\n')}\n`);
@@ -63,3 +70,12 @@ export const startCommand: CommandModule = {
     return 0;
   },
 };
+
+/** Tells each configured session with an auto-trigger that the runtime started (seed 000's auto trigger). */
+async function openConfiguredSessions(config: KizunaConfig, runtime: Runtime): Promise<void> {
+  for (const sessionId of Object.keys(config.sessions)) {
+    if (parseSessionId(sessionId) === null) continue;
+    if (sessionSettingsFor(config, sessionId).proactive.autoTriggerSeconds <= 0) continue;
+    await runtime.ingestor.ingest(sessionId, { type: 'session.opened', at: Date.now() });
+  }
+}

@@ -18,6 +18,11 @@ export function loadConfig(options: { path?: string; env?: Environment } = {}): 
   return parseConfig(applyEnvironment(fromFile, env));
 }
 
+/** True when an LLM endpoint is configured (otherwise the offline model answers); pure. */
+export function hasLlmEndpoint(config: KizunaConfig): boolean {
+  return Boolean(config.llm.baseUrl || config.llm.apiKey);
+}
+
 /** Validates a plain configuration object; pure apart from the error it throws. */
 export function parseConfig(raw: unknown): KizunaConfig {
   const result = configSchema.safeParse(raw ?? {});
@@ -47,6 +52,8 @@ function applyEnvironment(raw: unknown, env: Environment): Record<string, unknow
   if (env.KIZUNA_HTTP_PORT) section('http').port = Number(env.KIZUNA_HTTP_PORT);
   if (env.KIZUNA_HTTP_HOST) section('http').host = env.KIZUNA_HTTP_HOST;
   if (env.KIZUNA_API_TOKEN) section('http').token = env.KIZUNA_API_TOKEN;
+  if (env.OPENAI_BASE_URL) section('llm').baseUrl = env.OPENAI_BASE_URL;
+  if (env.OPENAI_API_KEY) section('llm').apiKey = env.OPENAI_API_KEY;
   return config;
 }
 

@@ -3,22 +3,38 @@
  * seeds' defaults where a seed has one; docs/configuration.md documents each key.
  */
 import { z } from 'zod';
+import {
+  debounceSchema,
+  proactiveSchema,
+  remindersSchema,
+  replySchema,
+  sessionOverrideSchema,
+  thinkingSchema,
+  timeZoneSchema,
+  ttsSchema,
+  waitSchema,
+  wakeupSchema,
+} from './session-schema.js';
 
 const seconds = z.number().min(0);
+
+/** The host's time zone, the default for `timezone`. */
+export const hostTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+export const defaultPersona =
+  'You are Kizuna, a warm and playful companion who chats like a close friend on a messaging app: short messages, ' +
+  'casual wording, genuine curiosity about the other person, and the same language they write in.';
 
 const redisSchema = z
   .object({
     url: z.string().optional(),
+    prefix: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, "_", "." and "-" only').default('kz'),
     /** Port of the private redis-server `kizuna start` launches when no url is set. */
     privatePort: z.number().int().min(1).max(65535).default(6390),
     /** Data directory of the private redis-server, relative to the project root. */
     dataDir: z.string().default('.data/redis'),
-    prefix: z
-      .string()
-      .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, "_", "." and "-" only')
-      .default('kz'),
   })
-  .prefault({});
+  .strict();
 
 const httpSchema = z
   .object({
@@ -27,7 +43,7 @@ const httpSchema = z
     token: z.string().optional(),
     maxBodyBytes: z.number().int().min(1024).default(64 * 1024),
   })
-  .prefault({});
+  .strict();
 
 const runtimeSchema = z
   .object({
@@ -39,75 +55,72 @@ const runtimeSchema = z
     drainConcurrency: z.number().int().min(1).default(32),
     timerConcurrency: z.number().int().min(1).default(64),
     llmConcurrency: z.number().int().min(1).default(16),
+    outboxConcurrency: z.number().int().min(1).default(32),
     lockDurationSeconds: seconds.default(5),
     stalledIntervalSeconds: seconds.default(5),
     sweepIntervalSeconds: seconds.default(60),
     messageIdMemory: z.number().int().min(1).default(1000),
   })
-  .prefault({});
+  .strict();
 
-const debounceSchema = z
+const modelsSchema = z
   .object({
-    enabled: z.boolean().default(true),
-    threshold: z.number().min(0).max(1).default(0.8),
-    timeoutSeconds: seconds.default(10),
-    maxFragments: z.number().int().min(1).default(20),
-    maxBufferChars: z.number().int().min(100).default(32_000),
+    chat: z.string().default('gpt-4o-mini'),
+    thinking: z.string().optional(),
+    judge: z.string().optional(),
+    vision: z.string().optional(),
+    embedding: z.string().optional(),
+    tts: z.string().optional(),
   })
-  .prefault({});
+  .strict();
 
-const waitSchema = z
+const llmSchema = z
   .object({
-    minSeconds: seconds.default(10),
-    maxSeconds: seconds.default(600),
-    maxConsecutiveTimeouts: z.number().int().min(1).default(3),
+    baseUrl: z.string().optional(),
+    apiKey: z.string().optional(),
+    models: modelsSchema.prefault({}),
+    maxAttempts: z.number().int().min(1).default(3),
+    timeoutSeconds: z.number().positive().default(60),
+    maxCompatRetries: z.number().int().min(0).default(1),
+    historyMessages: z.number().int().min(0).default(30),
+    maxImagesPerRequest: z.number().int().min(0).default(4),
+    maxInputChars: z.number().int().min(100).default(4000),
+    maxReplyChars: z.number().int().min(10).default(2000),
+    temperature: z.number().min(0).max(2).optional(),
   })
-  .prefault({});
+  .strict();
 
-const proactiveSchema = z
-  .object({
-    enabled: z.boolean().default(true),
-    minDelaySeconds: seconds.default(1800),
-    maxDelaySeconds: seconds.default(36_000),
-    expectReplySeconds: seconds.default(300),
-  })
-  .prefault({});
-
-const offlineSchema = z
-  .object({
-    replyWaitSeconds: seconds.default(60),
-  })
-  .prefault({});
+const storesSchema = z.object({ maxEntries: z.number().int().min(1).default(200) }).strict();
+const mentalLogSchema = z.object({ maxEntries: z.number().int().min(1).default(50) }).strict();
 
 const inspectSchema = z
-  .object({
-    url: z.string().default('ws://localhost:8080'),
-    startServer: z.boolean().default(true),
-  })
-  .prefault({});
-
-/** Settings a single session may override (`sessions.<sessionId>`). */
-export const sessionOverrideSchema = z
-  .object({
-    debounce: debounceSchema.unwrap().partial().optional(),
-    wait: waitSchema.unwrap().partial().optional(),
-    proactive: proactiveSchema.unwrap().partial().optional(),
-  })
+  .object({ url: z.string().default('ws://localhost:8080'), startServer: z.boolean().default(true) })
   .strict();
 
 export const configSchema = z
   .object({
-    redis: redisSchema,
-    http: httpSchema,
-    runtime: runtimeSchema,
-    debounce: debounceSchema,
-    wait: waitSchema,
-    proactive: proactiveSchema,
-    offline: offlineSchema,
-    inspect: inspectSchema,
+    persona: z.string().default(defaultPersona),
+    timezone: timeZoneSchema.default(hostTimeZone),
+    redis: redisSchema.prefault({}),
+    http: httpSchema.prefault({}),
+    runtime: runtimeSchema.prefault({}),
+    llm: llmSchema.prefault({}),
+    prompts: z.object({ dir: z.string().optional() }).strict().prefault({}),
+    history: storesSchema.prefault({}),
+    mentalLog: mentalLogSchema.prefault({}),
+    debounce: debounceSchema.prefault({}),
+    wait: waitSchema.prefault({}),
+    thinking: thinkingSchema.prefault({}),
+    proactive: proactiveSchema.prefault({}),
+    reply: replySchema.prefault({}),
+    reminders: remindersSchema.prefault({}),
+    wakeup: wakeupSchema.prefault({}),
+    tts: ttsSchema.prefault({}),
+    offline: z.object({ replyWaitSeconds: seconds.default(60) }).strict().prefault({}),
+    inspect: inspectSchema.prefault({}),
     sessions: z.record(z.string(), sessionOverrideSchema).default({}),
   })
   .strict();
 
 export type KizunaConfig = z.infer<typeof configSchema>;
-export type SessionOverride = z.infer<typeof sessionOverrideSchema>;
+export type { SessionOverride } from './session-schema.js';

@@ -74,7 +74,17 @@ export function createApiRoutes(deps: ApiDependencies): Route[] {
       pattern: /^\/v1\/sessions\/([^/]+)\/messages$/,
       async handle({ params, url }) {
         const sessionId = await existingSession(reader, params[0]);
-        return { status: 200, body: await reader.readOutbox(sessionId, numberParam(url, 'after', 0)) };
+        const messages = await reader.readOutbox(sessionId, numberParam(url, 'after', 0));
+        const all = url.searchParams.get('include') === 'all';
+        return { status: 200, body: all ? messages : messages.filter((message) => message.status === 'delivered') };
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/v1\/sessions\/([^/]+)\/conversation$/,
+      async handle({ params }) {
+        const sessionId = await existingSession(reader, params[0]);
+        return { status: 200, body: await reader.readConversation(sessionId) };
       },
     },
     {

@@ -19,6 +19,12 @@ export interface SessionKeys {
   armed: string;
   /** Sorted set of recent platform message ids (deduplicates re-delivered messages). */
   messageIds: string;
+  /** List of the conversation's newest messages (user and bot), which prompts are built from. */
+  history: string;
+  /** List of the newest mental-log records. */
+  mental: string;
+  /** Hash of delivery outcomes by outbound seq, and `settled`: every seq up to it is delivered or failed. */
+  delivery: string;
 }
 
 /** Builds the keys of one session; pure. */
@@ -33,6 +39,9 @@ export function sessionKeys(prefix: string, sessionId: string): SessionKeys {
     effects: `${base}:effects`,
     armed: `${base}:armed`,
     messageIds: `${base}:msgids`,
+    history: `${base}:history`,
+    mental: `${base}:mental`,
+    delivery: `${base}:delivery`,
   };
 }
 

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Redis } from 'ioredis';
 
-const scriptNames = ['appendEvent-4', 'readBatch-4', 'commitBatch-7'] as const;
+const scriptNames = ['appendEvent-4', 'readBatch-4', 'commitBatch-9', 'settleDelivery-1'] as const;
 
 type ScriptResult = Promise<unknown>;
 
@@ -13,6 +13,7 @@ export interface ScriptCommands {
   appendEvent(...args: string[]): ScriptResult;
   readBatch(...args: string[]): ScriptResult;
   commitBatch(...args: string[]): ScriptResult;
+  settleDelivery(...args: string[]): ScriptResult;
 }
 
 /** Registers every script on `redis` (idempotent) and returns it typed with the script commands. */

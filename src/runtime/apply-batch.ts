@@ -7,8 +7,11 @@
 import type { Snapshot } from 'xstate';
 import { mergedText } from '../../machines/session-logic.js';
 import type {
+  HistoryRecord,
+  MentalRecord,
   OutboundMessage,
   SessionContext,
+  SessionEmitted,
   SessionEvent,
   SessionSettings,
 } from '../../machines/session-types.js';
@@ -24,6 +27,8 @@ export interface AppliedBatch {
   live: LiveSession;
   logEntries: LogEntry[];
   outbound: OutboundMessage[];
+  history: HistoryRecord[];
+  mental: MentalRecord[];
   effects: Effect[];
   transitions: TransitionRecord[];
   persisted: Snapshot<unknown>;
@@ -82,17 +87,24 @@ export async function applyBatch(
   const last = logEntries.at(-1);
   if (last !== undefined) last.hash = snapshotDigest(persisted);
   const collected = collectFromLiveSession(live);
+  const outbound = ofType(collected.emitted, 'outbound.queued');
   return {
     live,
     logEntries,
-    outbound: collected.emitted,
-    effects: planEffects(live.sessionId, before, contextOf(live)),
+    outbound,
+    history: ofType(collected.emitted, 'history.recorded'),
+    mental: ofType(collected.emitted, 'mental.recorded'),
+    effects: planEffects(live.sessionId, before, contextOf(live), outbound.map(({ type: _type, ...message }) => message)),
     transitions: collected.transitions,
     persisted,
     state: live.actor.getSnapshot().value,
     applied: entries.length - rejected,
     rejected,
   };
+}
+
+function ofType<T extends SessionEmitted['type']>(emitted: readonly SessionEmitted[], type: T): Array<Extract<SessionEmitted, { type: T }>> {
+  return emitted.filter((item): item is Extract<SessionEmitted, { type: T }> => item.type === type);
 }
 
 function contextOf(live: LiveSession): SessionContext {

@@ -1,18 +1,22 @@
 /**
- * Carries out committed effects through the timer scheduler and the LLM dispatcher. Every effect is
+ * Carries out committed effects: timers, LLM requests and deliveries, all as BullMQ jobs. Every effect is
  * idempotent (deterministic job ids), so running a list twice after a crash does no harm.
  */
+import type { Queue } from 'bullmq';
 import type { LlmDispatcher } from '../llm/llm-dispatcher.js';
 import type { Effect } from './effects.js';
+import { queueDelivery } from './outbox-delivery.js';
 import type { TimerScheduler } from './timer-scheduler.js';
 
 export class EffectRunner {
   readonly #timers: TimerScheduler;
   readonly #llm: LlmDispatcher;
+  readonly #outbox: Queue;
 
-  constructor(timers: TimerScheduler, llm: LlmDispatcher) {
+  constructor(timers: TimerScheduler, llm: LlmDispatcher, outbox: Queue) {
     this.#timers = timers;
     this.#llm = llm;
+    this.#outbox = outbox;
   }
 
   /** Runs the effects (they touch distinct jobs, so concurrently). Performs I/O. */
@@ -30,6 +34,8 @@ export class EffectRunner {
         return this.#llm.start(effect.request);
       case 'llm.abort':
         return this.#llm.abort(effect.sessionId, effect.requestId);
+      case 'outbound.deliver':
+        return queueDelivery(this.#outbox, effect.sessionId, effect.message);
     }
   }
 }

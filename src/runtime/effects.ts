@@ -1,22 +1,36 @@
 /**
- * The effects a committed batch asks for, derived from the session context before and after the batch.
- * Deriving them from the net change (rather than from every intermediate action) coalesces a burst: a timer
- * re-armed ten times in one batch costs one cancel and one arm, a request started and cancelled within a batch
- * costs nothing.
+ * The effects a committed batch asks for, derived from the session context before and after the batch and
+ * from the messages it queued. Deriving timers and requests from the net change (rather than from every
+ * intermediate action) coalesces a burst: a timer re-armed ten times in one batch costs one cancel and one
+ * arm, a request started and cancelled within a batch costs nothing.
  */
 import { mergedText } from '../../machines/session-logic.js';
-import type { SessionContext, TimerEntry, TimerName } from '../../machines/session-types.js';
-import type { LlmRequest } from '../llm/llm-types.js';
+import type { OutboundMessage, SessionContext, SideRequest, TimerEntry, TimerName } from '../../machines/session-types.js';
+import type { LlmRequest, TextRequest, TurnRequest, WaitSummary } from '../llm/llm-types.js';
+
+/** An outbound message as stored in the outbox and handed to delivery. */
+export type OutboxMessage = Omit<OutboundMessage, 'type'>;
 
 export type Effect =
   | { type: 'timer.arm'; sessionId: string; name: TimerName; gen: number; dueAt: number }
   | { type: 'timer.cancel'; sessionId: string; name: TimerName; gen: number }
   | { type: 'llm.start'; request: LlmRequest }
-  | { type: 'llm.abort'; sessionId: string; requestId: string };
+  | { type: 'llm.abort'; sessionId: string; requestId: string }
+  | { type: 'outbound.deliver'; sessionId: string; message: OutboxMessage };
 
 /** Lists the effects that take the outside world from `before` to `after`; pure. */
-export function planEffects(sessionId: string, before: SessionContext | null, after: SessionContext): Effect[] {
-  return [...planTimerEffects(sessionId, before?.timers ?? {}, after.timers), ...planLlmEffects(sessionId, before, after)];
+export function planEffects(
+  sessionId: string,
+  before: SessionContext | null,
+  after: SessionContext,
+  outbound: readonly OutboxMessage[] = [],
+): Effect[] {
+  return [
+    ...planTimerEffects(sessionId, before?.timers ?? {}, after.timers),
+    ...planTurnEffects(sessionId, before, after),
+    ...planSideEffects(sessionId, before?.side ?? [], after),
+    ...outbound.map((message): Effect => ({ type: 'outbound.deliver', sessionId, message })),
+  ];
 }
 
 function planTimerEffects(
@@ -29,14 +43,12 @@ function planTimerEffects(
     if (after[name]?.gen !== entry.gen) effects.push({ type: 'timer.cancel', sessionId, name, gen: entry.gen });
   }
   for (const [name, entry] of Object.entries(after) as Array<[TimerName, TimerEntry]>) {
-    if (before[name]?.gen !== entry.gen) {
-      effects.push({ type: 'timer.arm', sessionId, name, gen: entry.gen, dueAt: entry.dueAt });
-    }
+    if (before[name]?.gen !== entry.gen) effects.push({ type: 'timer.arm', sessionId, name, gen: entry.gen, dueAt: entry.dueAt });
   }
   return effects;
 }
 
-function planLlmEffects(sessionId: string, before: SessionContext | null, after: SessionContext): Effect[] {
+function planTurnEffects(sessionId: string, before: SessionContext | null, after: SessionContext): Effect[] {
   const previous = before?.turn?.requestId;
   const current = after.turn?.requestId;
   if (previous === current) return [];
@@ -46,18 +58,52 @@ function planLlmEffects(sessionId: string, before: SessionContext | null, after:
   return effects;
 }
 
-/** Freezes the request a session context asks for; pure. */
-export function llmRequestOf(sessionId: string, context: SessionContext): LlmRequest {
+function planSideEffects(sessionId: string, before: readonly SideRequest[], after: SessionContext): Effect[] {
+  const known = new Set(before.map((request) => request.requestId));
+  return after.side
+    .filter((request) => !known.has(request.requestId))
+    .map((request): Effect => ({ type: 'llm.start', request: sideRequestOf(sessionId, after, request) }));
+}
+
+function waitSummaryOf(context: SessionContext): WaitSummary | null {
+  const wait = context.wait;
+  if (wait === null) return null;
+  const summary: WaitSummary = { startedAt: wait.startedAt, seconds: wait.seconds };
+  if (wait.expectedReaction !== undefined) summary.expectedReaction = wait.expectedReaction;
+  if (wait.lastBotText !== undefined) summary.lastBotText = wait.lastBotText;
+  return summary;
+}
+
+/** Freezes the conversation request a session context asks for; pure. */
+export function llmRequestOf(sessionId: string, context: SessionContext): TurnRequest {
   const turn = context.turn;
   if (turn === null) throw new Error('llmRequestOf needs a context with a turn in flight');
-  return {
+  const carried = context.fragments.slice(0, turn.fragmentCount);
+  const request: TurnRequest = {
     sessionId,
     requestId: turn.requestId,
     purpose: turn.purpose,
-    text: turn.purpose === 'reply' ? mergedText(context.fragments) : '',
-    images: context.fragments.flatMap((fragment) => fragment.images),
+    requestedAt: turn.startedAt,
+    text: mergedText(carried),
+    images: carried.flatMap((fragment) => fragment.images),
     consecutiveTimeouts: context.consecutiveTimeouts,
     unanswered: context.unanswered,
-    requestedAt: turn.startedAt,
+    wait: turn.purpose === 'followup' ? waitSummaryOf(context) : null,
   };
+  if (turn.reason !== undefined) request.wakeupReason = turn.reason;
+  return request;
+}
+
+/** Freezes a side request (an inner thought or a reminder's wording); pure. */
+export function sideRequestOf(sessionId: string, context: SessionContext, side: SideRequest): TextRequest {
+  const base = { sessionId, requestId: side.requestId, wait: waitSummaryOf(context), requestedAt: 0 };
+  if (side.purpose === 'thinking') return { ...base, purpose: 'thinking', progress: side.progress, requestedAt: side.waitStartedAt };
+  return { ...base, purpose: 'reminder', reminderText: side.text };
+}
+
+/** Every request a context is waiting for (the conversation's and the side ones); pure. */
+export function pendingRequestsOf(sessionId: string, context: SessionContext): LlmRequest[] {
+  const requests: LlmRequest[] = context.side.map((side) => sideRequestOf(sessionId, context, side));
+  if (context.turn !== null) requests.unshift(llmRequestOf(sessionId, context));
+  return requests;
 }

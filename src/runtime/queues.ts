@@ -6,12 +6,13 @@ import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { queuePrefix } from '../redis/keys.js';
 
-export const queueNames = { drain: 'drain', timers: 'timers', llm: 'llm' } as const;
+export const queueNames = { drain: 'drain', timers: 'timers', llm: 'llm', outbox: 'outbox' } as const;
 
 export interface RuntimeQueues {
   drain: Queue;
   timers: Queue;
   llm: Queue;
+  outbox: Queue;
 }
 
 /** Opens the three queues on a shared connection (errors are reported to `onError`, never thrown). */
@@ -21,7 +22,7 @@ export function openQueues(connection: Redis, prefix: string, onError: (error: E
     queue.on('error', onError);
     return queue;
   };
-  return { drain: open(queueNames.drain), timers: open(queueNames.timers), llm: open(queueNames.llm) };
+  return { drain: open(queueNames.drain), timers: open(queueNames.timers), llm: open(queueNames.llm), outbox: open(queueNames.outbox) };
 }
 
 /** Closes the queues, ignoring errors from a connection that is already gone. */

@@ -1,31 +1,37 @@
 /**
  * Assembles the runtime of one process: Redis connections, queues, the driver and the BullMQ workers of the
- * roles this process plays. `session` drains mailboxes and fires timers; `llm` runs model calls. Closing it
- * stops taking jobs, lets in-flight commits finish, then closes every connection.
+ * roles this process plays. `session` drains mailboxes and fires timers; `llm` runs model calls; `outbox`
+ * delivers messages. Closing it stops taking jobs, lets in-flight work finish, then closes every connection.
  */
 import { hostname } from 'node:os';
 import { type Processor, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { createLlmProcessor } from '../../workers/llm-processor.js';
 import { createDrainProcessor } from '../../workers/drain-processor.js';
+import { createLlmProcessor } from '../../workers/llm-processor.js';
 import { createTimerProcessor } from '../../workers/timer-processor.js';
+import type { DeliveryAdapter } from '../adapters/delivery-adapter.js';
+import { createHttpDelivery } from '../adapters/http-delivery.js';
 import type { CompletenessScorer } from '../completeness/completeness-scorer.js';
 import { heuristicScorer } from '../completeness/heuristic-scorer.js';
 import type { KizunaConfig } from '../config/schema.js';
 import { sessionSettingsFor } from '../config/session-settings.js';
+import type { SpeechModel } from '../llm/chat-model.js';
+import { listenForAborts } from '../llm/llm-abort.js';
 import { LlmDispatcher } from '../llm/llm-dispatcher.js';
 import type { LlmClient } from '../llm/llm-types.js';
-import { createOfflineLlm } from '../llm/offline-llm.js';
 import type { Logger } from '../log.js';
 import { closeQuietly, createCommandConnection, createWorkerConnection, waitUntilReady } from '../redis/connection.js';
 import { queuePrefix } from '../redis/keys.js';
 import { withScripts } from '../redis/scripts.js';
+import { ConversationStore } from '../stores/conversation-store.js';
 import { createRedisCommitPublisher } from './commit-publisher.js';
 import { DrainTrigger } from './drain-trigger.js';
 import { EffectRunner } from './effect-runner.js';
 import { Ingestor } from './ingestor.js';
 import type { Inspector } from './inspection.js';
 import { LiveActorCache } from './live-actor-cache.js';
+import { llmParts, speechSettingsReader } from './llm-parts.js';
+import { OutboxDelivery } from './outbox-delivery.js';
 import { closeQueues, llmJobId, openQueues, queueNames, type RuntimeQueues } from './queues.js';
 import { createRuntimeStats, type RuntimeStats } from './runtime-stats.js';
 import { SessionDriver } from './session-driver.js';
@@ -34,7 +40,7 @@ import { SessionStore } from './session-store.js';
 import { Sweeper } from './sweeper.js';
 import { TimerScheduler } from './timer-scheduler.js';
 
-export const runtimeRoles = ['session', 'llm'] as const;
+export const runtimeRoles = ['session', 'llm', 'outbox'] as const;
 export type RuntimeRole = (typeof runtimeRoles)[number];
 
 export interface RuntimeOptions {
@@ -42,9 +48,13 @@ export interface RuntimeOptions {
   redisUrl: string;
   roles: readonly RuntimeRole[];
   logger: Logger;
+  /** Replaces the configured LLM client (tests, the fixture recorder). */
   llm?: LlmClient;
+  speech?: SpeechModel | null;
   scorer?: CompletenessScorer;
   inspector?: Inspector;
+  /** Delivery adapters by platform; `http` is always there. */
+  adapters?: DeliveryAdapter[];
 }
 
 export interface Runtime {
@@ -55,6 +65,8 @@ export interface Runtime {
   redis: Redis;
   queues: RuntimeQueues;
   sweeper: Sweeper;
+  /** The LLM client in use, when this process has the llm role. */
+  llmName: string | null;
   /** Stops taking jobs, waits for in-flight work, closes connections. */
   close(): Promise<void>;
 }
@@ -68,14 +80,19 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   await waitUntilReady(redis);
   const workerConnection = createWorkerConnection(options.redisUrl);
   workerConnection.on('error', (error) => logger.debug({ err: error }, 'redis worker connection error'));
+  const connections: Redis[] = [redis, workerConnection];
 
   const stats = createRuntimeStats();
   const queues = openQueues(redis, prefix, (error) => logger.debug({ err: error }, 'queue error'));
-  const store = new SessionStore(redis, prefix, config.runtime);
+  const store = new SessionStore(redis, prefix, {
+    ...config.runtime,
+    historyMaxEntries: config.history.maxEntries,
+    mentalLogMaxEntries: config.mentalLog.maxEntries,
+  });
   const trigger = new DrainTrigger(queues.drain);
   const ingestor = new Ingestor(store, trigger, stats);
   const timers = new TimerScheduler(queues.timers);
-  const llm = new LlmDispatcher(queues.llm);
+  const llm = new LlmDispatcher(queues.llm, config.llm.maxAttempts, { redis, prefix });
   const cache = new LiveActorCache(config.runtime.liveActorCapacity, stats);
   const sweeper = new Sweeper({
     redis,
@@ -87,7 +104,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     lockSeconds: Math.max(10, config.runtime.sweepIntervalSeconds),
   });
 
-  const workers: Array<{ close(): Promise<void> }> = [];
+  const workers: Array<Worker<unknown>> = [];
   const workerOptions = {
     // Shown as a job's processedBy: which process holds a drain (operators and the crash tests read it).
     name: `${hostname()}:${process.pid}`,
@@ -97,11 +114,12 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     stalledInterval: config.runtime.stalledIntervalSeconds * 1000,
     maxStalledCount: 10,
   };
-  const startWorker = <T>(name: string, processor: Processor<T>, concurrency: number): void => {
+  const startWorker = <T>(name: string, processor: Processor<T>, concurrency: number): Worker<T> => {
     const worker = new Worker<T>(name, processor, { ...workerOptions, concurrency });
     worker.on('error', (error) => logger.debug({ err: error, queue: name }, 'worker error'));
     worker.on('failed', (job, error) => logger.warn({ err: error, queue: name, jobId: job?.id }, 'job failed'));
-    workers.push(worker);
+    workers.push(worker as Worker<unknown>);
+    return worker;
   };
 
   let sweepTimer: NodeJS.Timeout | undefined;
@@ -110,7 +128,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       store,
       cache,
       scorer: options.scorer ?? heuristicScorer,
-      effects: new EffectRunner(timers, llm),
+      effects: new EffectRunner(timers, llm, queues.outbox),
       settingsFor: (sessionId) => sessionSettingsFor(config, sessionId),
       stats,
       publisher: createRedisCommitPublisher(redis, prefix, (error) => logger.debug({ err: error }, 'publish failed')),
@@ -122,9 +140,34 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     startWorker(queueNames.timers, createTimerProcessor(ingestor, stats), config.runtime.timerConcurrency);
     sweepTimer = scheduleSweeps(sweeper, config.runtime.sweepIntervalSeconds, logger);
   }
+
+  const parts = llmParts(config, options.llm, options.speech);
   if (options.roles.includes('llm')) {
-    const client = options.llm ?? createOfflineLlm(config.offline);
-    startWorker(queueNames.llm, createLlmProcessor(client, ingestor, stats), config.runtime.llmConcurrency);
+    const conversations = new ConversationStore(redis, prefix);
+    const worker = startWorker(
+      queueNames.llm,
+      createLlmProcessor({ client: parts.client, ingestor, stats, logger, material: parts.material(conversations) }),
+      config.runtime.llmConcurrency,
+    );
+    const subscriber = createWorkerConnection(options.redisUrl);
+    subscriber.on('error', () => undefined);
+    connections.push(subscriber);
+    await listenForAborts(subscriber, prefix, (jobId) => worker.cancelJob(jobId, 'superseded by a newer message'));
+  }
+  if (options.roles.includes('outbox')) {
+    const http = createHttpDelivery(redis, prefix);
+    const delivery = new OutboxDelivery({
+      redis,
+      prefix,
+      ingestor,
+      adapters: new Map([http, ...(options.adapters ?? [])].map((adapter) => [adapter.platform, adapter])),
+      fallback: http,
+      speech: parts.speech,
+      speechSettingsFor: speechSettingsReader(config),
+      logger,
+      keepOutcomes: config.runtime.outboxMaxEntries,
+    });
+    startWorker(queueNames.outbox, (job, token) => delivery.process(job as never, token), config.runtime.outboxConcurrency);
   }
 
   return {
@@ -135,12 +178,13 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     redis,
     queues,
     sweeper,
+    llmName: options.roles.includes('llm') ? parts.client.name : null,
     async close() {
       if (sweepTimer !== undefined) clearInterval(sweepTimer);
       await Promise.all(workers.map((worker) => worker.close().catch(() => undefined)));
       await closeQueues(queues);
       cache.clear();
-      await Promise.all([closeQuietly(redis), closeQuietly(workerConnection)]);
+      await Promise.all(connections.map(closeQuietly));
     },
   };
 }

@@ -115,6 +115,8 @@ export class SessionDriver {
       logEntries: applied.logEntries.map((entry) => JSON.stringify({ ...entry, committedAt })),
       outbound: applied.outbound.map(({ type: _type, ...message }) => JSON.stringify(message)),
       effects: applied.effects.map((effect) => JSON.stringify(effect)),
+      history: applied.history.map(({ type: _type, ...record }) => JSON.stringify(record)),
+      mental: applied.mental.map(({ type: _type, ...record }) => JSON.stringify(record)),
     });
     if (result.status !== 'committed') {
       stats.trigger.counted({ name: 'commit_conflicts_total' });

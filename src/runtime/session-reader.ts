@@ -3,6 +3,7 @@
  * session's state, its event log (with the checkpoint it starts from) and its outbound messages.
  */
 import type { Redis } from 'ioredis';
+import { armedTimers } from '../../machines/session-logic.js';
 import type { OutboundMessage, SessionContext } from '../../machines/session-types.js';
 import { globalKeys, sessionKeys } from '../redis/keys.js';
 import type { LogEntry } from './log-entry.js';
@@ -24,8 +25,8 @@ export interface SessionView {
   snapshot: unknown;
 }
 
-/** A message in the outbox, as the API lists it. */
-export type OutboxMessage = Omit<OutboundMessage, 'type'>;
+/** A message in the outbox, as the API lists it, with how its delivery went. */
+export type OutboxMessage = Omit<OutboundMessage, 'type'> & { status: 'queued' | 'delivered' | 'failed'; deliveredAt?: number };
 
 export interface SessionLog {
   checkpoint: { snapshot: unknown; version: number } | null;
@@ -66,7 +67,7 @@ export class SessionReader {
         return known === null ? null : pendingView(sessionId);
       }
       const snapshot = (await this.#settings.decode(snapshotJson)) as { value: unknown; context: SessionContext };
-      const timers = Object.entries(snapshot.context.timers).map(([name, entry]) => ({ name, dueAt: entry.dueAt }));
+      const timers = armedTimers(snapshot.context).map(({ name, dueAt }) => ({ name, dueAt }));
       return { sessionId, state: snapshot.value, context: snapshot.context, timers, version: Number(version), snapshot };
     });
   }
@@ -88,13 +89,32 @@ export class SessionReader {
     });
   }
 
-  /** Outbound messages with `seq` greater than `after`, oldest first. */
+  /** Outbound messages with `seq` greater than `after`, oldest first, with their delivery status. */
   async readOutbox(sessionId: string, after = 0): Promise<OutboxMessage[]> {
     return guardRedis(async () => {
-      const rows = await this.#redis.lrange(sessionKeys(this.#prefix, sessionId).outbox, 0, -1);
-      return rows.map((row) => JSON.parse(row) as OutboxMessage).filter((message) => message.seq > after);
+      const keys = sessionKeys(this.#prefix, sessionId);
+      const [rows, outcomes] = await Promise.all([this.#redis.lrange(keys.outbox, 0, -1), this.#redis.hgetall(keys.delivery)]);
+      return rows
+        .map((row) => JSON.parse(row) as Omit<OutboundMessage, 'type'>)
+        .filter((message) => message.seq > after)
+        .map((message) => withOutcome(message, outcomes[String(message.seq)]));
     });
   }
+
+  /** The newest history and mental-log entries (for the console and tests). */
+  async readConversation(sessionId: string, limit = 100): Promise<{ history: unknown[]; mental: unknown[] }> {
+    return guardRedis(async () => {
+      const keys = sessionKeys(this.#prefix, sessionId);
+      const [history, mental] = await Promise.all([this.#redis.lrange(keys.history, -limit, -1), this.#redis.lrange(keys.mental, -limit, -1)]);
+      return { history: history.map((row) => JSON.parse(row) as unknown), mental: mental.map((row) => JSON.parse(row) as unknown) };
+    });
+  }
+}
+
+function withOutcome(message: Omit<OutboundMessage, 'type'>, outcome: string | undefined): OutboxMessage {
+  if (outcome === undefined) return { ...message, status: 'queued' };
+  const parsed = JSON.parse(outcome) as { status: 'delivered' | 'failed'; at: number };
+  return { ...message, status: parsed.status, deliveredAt: parsed.at };
 }
 
 function pendingView(sessionId: string): SessionView {

@@ -12,6 +12,8 @@ export interface StoreLimits {
   eventLogMaxEntries: number;
   outboxMaxEntries: number;
   messageIdMemory: number;
+  historyMaxEntries: number;
+  mentalLogMaxEntries: number;
 }
 
 export interface AppendResult {
@@ -46,6 +48,8 @@ export interface CommitRequest {
   /** Outbound message JSONs, in order. */
   outbound: string[];
   effects: string[];
+  history: string[];
+  mental: string[];
 }
 
 export type CommitResult =
@@ -113,6 +117,8 @@ export class SessionStore {
       keys.effects,
       keys.checkpoint,
       keys.armed,
+      keys.history,
+      keys.mental,
       String(request.expectedVersion),
       String(request.consumed),
       String(request.lastSeq),
@@ -121,12 +127,18 @@ export class SessionStore {
       String(this.limits.eventLogMaxEntries),
       String(this.limits.outboxMaxEntries),
       String(request.committedAt),
+      String(this.limits.historyMaxEntries),
+      String(this.limits.mentalLogMaxEntries),
       String(request.logEntries.length),
       ...request.logEntries,
       String(request.outbound.length),
       ...request.outbound,
       String(request.effects.length),
       ...request.effects,
+      String(request.history.length),
+      ...request.history,
+      String(request.mental.length),
+      ...request.mental,
     )) as [number, number, number];
     if (reply[0] === 1) return { status: 'committed', version: reply[1], remaining: reply[2] };
     return { status: reply[0] === 0 ? 'conflict' : 'mailbox-changed', version: reply[1] };

@@ -12,11 +12,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { SessionContext, TimerName } from '../../machines/session-types.js';
+import { armedTimers } from '../../machines/session-logic.js';
+import type { SessionContext } from '../../machines/session-types.js';
 import type { LlmDispatcher } from '../llm/llm-dispatcher.js';
+import type { LlmRequest } from '../llm/llm-types.js';
 import { globalKeys, sessionKeys } from '../redis/keys.js';
 import type { DrainTrigger } from './drain-trigger.js';
-import { llmRequestOf } from './effects.js';
+import { pendingRequestsOf } from './effects.js';
 import { decodeSnapshot } from './snapshot-codec.js';
 import type { TimerJobData, TimerScheduler } from './timer-scheduler.js';
 
@@ -49,6 +51,7 @@ interface SessionRow {
 interface Candidate {
   row: SessionRow;
   timers: TimerJobData[];
+  requests: LlmRequest[];
   jobKeys: string[];
 }
 
@@ -94,11 +97,9 @@ export class Sweeper {
       const toArm = candidate.timers.filter((_, index) => missing[index]);
       await Promise.all(toArm.map((timer) => this.#options.timers.arm(timer)));
       report.timersArmed += toArm.length;
-      const turn = candidate.row.context?.turn;
-      if (turn && missing[candidate.timers.length]) {
-        await this.#options.llm.start(llmRequestOf(candidate.row.sessionId, candidate.row.context!));
-        report.requestsResent += 1;
-      }
+      const toResend = candidate.requests.filter((_, index) => missing[candidate.timers.length + index]);
+      await Promise.all(toResend.map((request) => this.#options.llm.start(request)));
+      report.requestsResent += toResend.length;
     }
   }
 
@@ -121,16 +122,13 @@ export class Sweeper {
   }
 
   #candidateOf(row: SessionRow): Candidate {
-    const timers = Object.entries(row.context?.timers ?? {}).map(([name, entry]) => ({
-      sessionId: row.sessionId,
-      name: name as TimerName,
-      gen: entry.gen,
-      dueAt: entry.dueAt,
-    }));
-    const jobKeys = timers.map((timer) => this.#options.timers.jobKey(timer.sessionId, timer.name, timer.gen));
-    const turn = row.context?.turn;
-    if (turn) jobKeys.push(this.#options.llmJobKey(row.sessionId, turn.requestId));
-    return { row, timers, jobKeys };
+    const timers = row.context === null ? [] : armedTimers(row.context).map((timer) => ({ sessionId: row.sessionId, ...timer }));
+    const requests = row.context === null ? [] : pendingRequestsOf(row.sessionId, row.context);
+    const jobKeys = [
+      ...timers.map((timer) => this.#options.timers.jobKey(timer.sessionId, timer.name, timer.gen)),
+      ...requests.map((request) => this.#options.llmJobKey(row.sessionId, request.requestId)),
+    ];
+    return { row, timers, requests, jobKeys };
   }
 
   /** Checks job existence first, then that the session stayed still, in one pipeline (executed in order). */

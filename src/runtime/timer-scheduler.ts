@@ -18,6 +18,9 @@ export interface TimerJobData {
   dueAt: number;
 }
 
+/** How many fired timer jobs the queue keeps, so their ids stay taken for a while. */
+export const recentlyFiredToKeep = 10_000;
+
 /** Reads what a timer job stands for from its id and timing; null for a job that is not a timer. */
 export function timerOfJob(job: Pick<Job, 'id' | 'timestamp' | 'opts'>): TimerJobData | null {
   const parsed = job.id === undefined ? null : parseTimerJobId(job.id);
@@ -39,9 +42,11 @@ export class TimerScheduler {
     await this.#queue.add('timer', {}, {
       jobId: timerJobId(timer.sessionId, timer.name, timer.gen),
       delay: Math.max(0, timer.dueAt - this.#now()),
+      // A fired timer's job is kept a while (bounded by count, not per session) so that re-running the
+      // committed effect after a crash finds the id taken and does not arm the same timer twice.
+      removeOnComplete: { count: recentlyFiredToKeep },
       // No retries: a firing only appends an event; if that fails, the job is removed and the sweeper
       // re-arms the timer from the session's context (which also keeps each timer's job small).
-      removeOnComplete: true,
       removeOnFail: true,
     });
   }

@@ -42,7 +42,7 @@ export function spawnKizuna(args: string[], env: Record<string, string>): Kizuna
 }
 
 /** Spawns a `kizuna worker` and resolves once it reports it is ready. */
-export async function startWorkerProcess(redisUrl: string, configPath: string, roles = 'session,llm'): Promise<KizunaProcess> {
+export async function startWorkerProcess(redisUrl: string, configPath: string, roles = 'session,llm,outbox'): Promise<KizunaProcess> {
   const worker = spawnKizuna(['worker', '--roles', roles], { REDIS_URL: redisUrl, KIZUNA_CONFIG: configPath });
   await waitForOutput(worker, /kizuna worker ready/, 30_000);
   return worker;

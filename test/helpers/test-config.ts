@@ -22,6 +22,7 @@ export function testConfig(overrides: DeepPartial<KizunaConfig> & Record<string,
     debounce: { timeoutSeconds: 0.3 },
     wait: { minSeconds: 0.2, maxSeconds: 30 },
     proactive: { enabled: false },
+    thinking: { enabled: false },
     offline: { replyWaitSeconds: 600 },
   };
   for (const [section, values] of Object.entries(overrides)) {

@@ -41,7 +41,7 @@ export async function startTestRuntime(options: TestRuntimeOptions = {}): Promis
   const runtime = await startRuntime({
     config,
     redisUrl,
-    roles: options.roles ?? ['session', 'llm'],
+    roles: options.roles ?? ['session', 'llm', 'outbox'],
     logger: quietLogger,
     ...(options.llm === undefined ? {} : { llm: options.llm }),
   });

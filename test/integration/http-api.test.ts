@@ -48,7 +48,15 @@ describe('HTTP API', () => {
       return list.length > 0 ? list : undefined;
     });
     expect(messages).toEqual([
-      { seq: 1, text: 'You said "hello there.". I\'m listening.', kind: 'reply', at: expect.any(Number) },
+      {
+        seq: 1,
+        text: 'You said "hello there.". I\'m listening.',
+        kind: 'reply',
+        at: expect.any(Number),
+        deliverAt: expect.any(Number),
+        status: 'delivered',
+        deliveredAt: expect.any(Number),
+      },
     ]);
   });
 

@@ -26,7 +26,7 @@ afterEach(async () => {
   cleanups = [];
 });
 
-async function runtimeFor(config = testConfig(), roles: Array<'session' | 'llm'> = ['session', 'llm']): Promise<TestRuntime> {
+async function runtimeFor(config = testConfig(), roles: Array<'session' | 'llm' | 'outbox'> = ['session', 'llm', 'outbox']): Promise<TestRuntime> {
   const kizuna = await startTestRuntime({ config, roles });
   cleanups.push(() => kizuna.stop());
   return kizuna;

@@ -42,6 +42,7 @@ describe('planEffects', () => {
           consecutiveTimeouts: 0,
           unanswered: 0,
           requestedAt: 2000,
+          wait: null,
         },
       },
     ]);

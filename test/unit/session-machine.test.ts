@@ -37,7 +37,7 @@ describe('session machine transitions', () => {
   it('idle + complete message → awaiting-llm with a request in flight and no debounce timer', () => {
     const { state, context } = start([messageEvent('hello!', 1000, 0.95)]);
     expect(state()).toBe('awaiting-llm');
-    expect(context().turn).toEqual({ requestId: 'r1', purpose: 'reply', startedAt: 1000 });
+    expect(context().turn).toEqual({ requestId: 'r1', purpose: 'reply', startedAt: 1000, fragmentCount: 1 });
     expect(context().timers.debounce).toBeUndefined();
   });
 
@@ -80,10 +80,12 @@ describe('session machine transitions', () => {
   it('awaiting-llm + reply with a wait → waiting; the message is emitted and the wait clamped', () => {
     const session = start([messageEvent('hello!', 1000, 0.95), replyEvent('r1', 2000, [replyWith('hi!', 5000)])]);
     expect(session.state()).toBe('waiting');
-    expect(session.context().wait).toEqual({ startedAt: 2000, seconds: 600 });
+    expect(session.context().wait).toMatchObject({ startedAt: 2000, seconds: 600, origin: 'reply', lastBotText: 'hi!' });
     // gen 1 went to the debounce timer armed (and disarmed) on the way through buffering.
     expect(session.context().timers.wait).toEqual({ gen: 2, dueAt: 602_000 });
-    expect(session.emitted).toEqual([{ type: 'outbound.queued', seq: 1, text: 'hi!', kind: 'reply', at: 2000 }]);
+    expect(session.emitted.filter((item) => (item as { type: string }).type === 'outbound.queued')).toEqual([
+      { type: 'outbound.queued', seq: 1, text: 'hi!', kind: 'reply', at: 2000, deliverAt: 2000 },
+    ]);
     expect(session.context().fragments).toEqual([]);
   });
 
@@ -141,9 +143,11 @@ describe('session machine transitions', () => {
     expect(session.state()).toBe('proactive');
     session.actor.send(replyEvent('r2', 300_000, [{ tool: 'reply', content: 'miss you' }]));
     expect(session.state()).toBe('waiting');
+    expect(session.context().unanswered).toBe(0);
+    session.actor.send({ type: 'outbound.delivered', at: 300_100, seq: 2, kind: 'proactive', text: 'miss you' });
     expect(session.context().unanswered).toBe(1);
     expect(session.context().wait?.seconds).toBe(settings.proactive.expectReplySeconds);
-    expect(session.emitted.at(-1)).toMatchObject({ kind: 'proactive', text: 'miss you' });
+    expect(session.emitted.filter((event) => (event as { type: string }).type === 'outbound.queued').at(-1)).toMatchObject({ kind: 'proactive', text: 'miss you' });
   });
 
   it('a user message during proactive generation discards it', () => {
@@ -151,7 +155,8 @@ describe('session machine transitions', () => {
     session.actor.send(firedTimer(session.context(), 'proactive'));
     session.actor.send(messageEvent('hey', 250_000, 0.95));
     session.actor.send(replyEvent('r2', 251_000, [replyWith('miss you', 60)]));
-    expect(session.emitted.map((event) => (event as { text: string }).text)).toEqual(['bye!']);
+    const sent = session.emitted.filter((event) => (event as { type: string }).type === 'outbound.queued');
+    expect(sent.map((event) => (event as { text: string }).text)).toEqual(['bye!']);
     expect(session.context().unanswered).toBe(0);
   });
 

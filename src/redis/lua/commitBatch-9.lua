@@ -1,7 +1,7 @@
 --[[
   Commits one drained batch atomically: the new snapshot (only if the version is still the one the batch
-  was computed from), the consumed mailbox entries, the event-log entries, the outbound messages and the
-  effects to carry out. When the batch empties the mailbox, the drain trigger is released in the same step
+  was computed from), the consumed mailbox entries, the event-log entries, the outbound messages, the
+  history and mental-log records, and the effects to carry out. When the batch empties the mailbox, the drain trigger is released in the same step
   (the effects still run before the drain job ends, and a drain for a newer event queues behind this job).
   When the log would outgrow its bound, it restarts from a checkpoint holding the
   snapshot the batch started from, so the log always replays from its checkpoint.
@@ -14,6 +14,8 @@
     KEYS[5] pending effects list
     KEYS[6] checkpoint hash
     KEYS[7] armed flag
+    KEYS[8] conversation history (list of record JSONs, bounded to the newest ARGV[9])
+    KEYS[9] mental log (list of record JSONs, bounded to the newest ARGV[10])
 
     ARGV[1] expected version
     ARGV[2] number of mailbox entries consumed
@@ -23,9 +25,13 @@
     ARGV[6] event-log bound
     ARGV[7] outbox bound
     ARGV[8] (unused; kept so the argument layout stays stable)
-    ARGV[9] n, the number of log entries, followed by n entries
+    ARGV[9] history bound
+    ARGV[10] mental-log bound
+    ARGV[11] n, the number of log entries, followed by n entries
     then m, the number of outbound messages, followed by m message JSONs
     then k, the number of effects, followed by k effect JSONs
+    then h, the number of history records, followed by h JSONs
+    then g, the number of mental-log records, followed by g JSONs
 
   Output:
     { 1, newVersion, remaining }   committed; remaining = events left in the mailbox
@@ -46,7 +52,7 @@ if consumed > 0 then
   redis.call('LTRIM', KEYS[2], consumed, -1)
 end
 
-local cursor = 9
+local cursor = 11
 local logCount = tonumber(ARGV[cursor])
 if logCount > 0 then
   if redis.call('LLEN', KEYS[3]) + logCount > tonumber(ARGV[6]) then
@@ -77,6 +83,20 @@ local effectCount = tonumber(ARGV[cursor])
 for index = 1, effectCount do
   redis.call('RPUSH', KEYS[5], ARGV[cursor + index])
 end
+cursor = cursor + effectCount + 1
+
+local function appendBounded(key, bound)
+  local count = tonumber(ARGV[cursor])
+  for index = 1, count do
+    redis.call('RPUSH', key, ARGV[cursor + index])
+  end
+  if count > 0 then
+    redis.call('LTRIM', key, -tonumber(bound), -1)
+  end
+  cursor = cursor + count + 1
+end
+appendBounded(KEYS[8], ARGV[9])
+appendBounded(KEYS[9], ARGV[10])
 
 local nextVersion = version + 1
 redis.call('HSET', KEYS[1], 'snapshot', ARGV[4], 'version', nextVersion, 'state', ARGV[5])

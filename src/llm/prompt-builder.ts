@@ -1,0 +1,115 @@
+/**
+ * Builds the chat messages of each request from the templates: the system prompt (persona, tools, time),
+ * then one user message holding the narrative and what this request is about — new user text (cut with a
+ * marker when very long) with its images, a timeout, a proactive motivation, a booked wake-up — or, for
+ * side requests, the inner-thought and reminder prompts. Pure.
+ */
+import type { ChatCompletionContentPart, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+import { formatLocalDateTime } from '../../machines/local-time.js';
+import type { ImageRef } from '../../machines/session-types.js';
+import type { PromptMaterial, TextRequest, TurnRequest } from './llm-types.js';
+import { cutForModel, renderNarrative } from './narrative.js';
+import { renderTemplate, type Templates } from './prompt-templates.js';
+
+export interface PromptOptions {
+  templates: Templates;
+  chatType: 'private' | 'group';
+  maxInputChars: number;
+  maxImages: number;
+}
+
+/** The messages of a conversation turn; pure. */
+export function buildTurnMessages(request: TurnRequest, material: PromptMaterial, options: PromptOptions): ChatCompletionMessageParam[] {
+  const currentTime = formatLocalDateTime(material.now, material.timezone);
+  const system = renderTemplate(options.templates.system, {
+    persona: material.persona,
+    chat_type: options.chatType,
+    current_time: currentTime,
+    timezone: material.timezone,
+  });
+  const narrative = renderNarrative(material.history, material.mentalLog, material.timezone);
+  const text = turnText(request, material, options, narrative, currentTime);
+  return [
+    { role: 'system', content: system },
+    { role: 'user', content: withImages(text, selectImages(request.images, material, options.maxImages)) },
+  ];
+}
+
+function turnText(request: TurnRequest, material: PromptMaterial, options: PromptOptions, narrative: string, currentTime: string): string {
+  const { templates } = options;
+  switch (request.purpose) {
+    case 'reply':
+      return renderTemplate(templates['turn-reply'], { narrative, text: cutForModel(request.text, options.maxInputChars) || '(an image)' });
+    case 'followup':
+      return renderTemplate(templates['turn-followup'], followupValues(request, material, narrative));
+    case 'proactive': {
+      const values = { narrative, current_time: currentTime, unanswered_count: request.unanswered };
+      if (material.proactivePrompt === undefined) return renderTemplate(templates['turn-proactive'], values);
+      return `${narrative}\n\n${renderTemplate(material.proactivePrompt, values)}`;
+    }
+    case 'wakeup':
+      return renderTemplate(templates['turn-wakeup'], { narrative, current_time: currentTime, reason: request.wakeupReason ?? '(no reason given)' });
+  }
+}
+
+function followupValues(request: TurnRequest, material: PromptMaterial, narrative: string): Record<string, string | number> {
+  const wait = request.wait;
+  const thoughts = material.mentalLog.filter((entry) => entry.kind === 'waiting_thought' && wait !== null && entry.at >= wait.startedAt);
+  return {
+    narrative,
+    last_bot_message: wait?.lastBotText ?? '(nothing)',
+    elapsed: wait === null ? 'a while' : formatDuration(request.requestedAt - wait.startedAt),
+    expected_reaction: wait?.expectedReaction ?? 'an answer',
+    timeout_count: request.consecutiveTimeouts,
+    escalation: escalationOf(request.consecutiveTimeouts),
+    thoughts: thoughts.length === 0 ? '(none)' : thoughts.map((entry) => `- ${entry.text}`).join('\n'),
+  };
+}
+
+/** How strongly a follow-up should lean towards letting the conversation rest; pure. */
+export function escalationOf(timeouts: number): string {
+  if (timeouts <= 1) return 'This is the first time they went quiet; a gentle follow-up is fine.';
+  if (timeouts === 2) return 'You already followed up once; try at most once more, then prefer letting it rest.';
+  return 'You have followed up several times; strongly prefer do_nothing with max_wait_seconds 0.';
+}
+
+/** The messages of a side request (an inner thought or a reminder's wording); pure. */
+export function buildTextMessages(request: TextRequest, material: PromptMaterial, options: PromptOptions): ChatCompletionMessageParam[] {
+  const currentTime = formatLocalDateTime(material.now, material.timezone);
+  if (request.purpose === 'reminder') {
+    const content = renderTemplate(options.templates.reminder, { persona: material.persona, reminder: request.reminderText ?? '', current_time: currentTime });
+    return [{ role: 'user', content }];
+  }
+  const progress = request.progress ?? 0;
+  const content = renderTemplate(options.templates.thinking, {
+    persona: material.persona,
+    last_bot_message: request.wait?.lastBotText ?? '(nothing)',
+    expected_reaction: request.wait?.expectedReaction ?? 'an answer',
+    waited: request.wait === null ? 'some time' : formatDuration(progress * request.wait.seconds * 1000),
+    progress: Math.round(progress * 100),
+    mood_arc: moodArcOf(progress),
+  });
+  return [{ role: 'user', content }];
+}
+
+function moodArcOf(progress: number): string {
+  if (progress < 0.4) return 'you are calm and a little hopeful';
+  if (progress < 0.7) return 'you are starting to care whether they saw it';
+  return 'you are getting anxious and wonder whether to do something else';
+}
+
+/** A duration as "45 s" or "3 min"; pure. */
+export function formatDuration(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  return seconds < 120 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
+}
+
+function selectImages(current: readonly ImageRef[], material: PromptMaterial, limit: number): ImageRef[] {
+  const fromHistory = material.history.flatMap((entry) => entry.images ?? []).reverse();
+  return [...current, ...fromHistory].slice(0, limit);
+}
+
+function withImages(text: string, images: readonly ImageRef[]): string | ChatCompletionContentPart[] {
+  if (images.length === 0) return text;
+  return [{ type: 'text', text }, ...images.map((image): ChatCompletionContentPart => ({ type: 'image_url', image_url: { url: image.url } }))];
+}
