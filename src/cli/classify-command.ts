@@ -9,6 +9,7 @@ import type { CompletenessScorer } from '../completeness/completeness-scorer.js'
 import { loadCompletenessScorer } from '../debounce/load-completeness-scorer.js';
 import { parseCommandArgs, type CommandModule } from './main.js';
 
+/** The three streams `classifyStream` works on; stdin/stdout/stderr in the CLI. */
 export interface ClassifyStreams {
   readonly input: Readable;
   readonly output: Writable;
@@ -58,6 +59,7 @@ function parseThreshold(raw: string | undefined): number | undefined {
   return threshold;
 }
 
+/** The `kizuna classify` command. */
 export const classifyCommand: CommandModule = {
   summary: 'score JSON lines {"text"} from stdin for utterance completeness (--threshold t, --model path)',
   async run(argv) {

@@ -12,7 +12,7 @@ import { createTimerProcessor } from '../../workers/timer-processor.js';
 import type { DeliveryAdapter } from '../adapters/delivery-adapter.js';
 import { createHttpDelivery } from '../adapters/http-delivery.js';
 import type { CompletenessScorer } from '../completeness/completeness-scorer.js';
-import { heuristicScorer } from '../completeness/heuristic-scorer.js';
+import { loadCompletenessScorer } from '../debounce/load-completeness-scorer.js';
 import type { KizunaConfig } from '../config/schema.js';
 import { sessionSettingsFor } from '../config/session-settings.js';
 import type { SpeechModel } from '../llm/chat-model.js';
@@ -127,7 +127,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const driver = new SessionDriver({
       store,
       cache,
-      scorer: options.scorer ?? heuristicScorer,
+      scorer: options.scorer ?? (await loadCompletenessScorer({ logger: (message) => logger.warn(message) })),
       effects: new EffectRunner(timers, llm, queues.outbox),
       settingsFor: (sessionId) => sessionSettingsFor(config, sessionId),
       stats,
