@@ -20,6 +20,7 @@ export function isProactivePaused(context: SessionContext): string | null {
   if (!proactive.enabled) return 'disabled';
   if (proactive.maxUnanswered > 0 && context.unanswered >= proactive.maxUnanswered) return 'unanswered cap reached';
   if (proactive.skipWhenBotSpokeLast && context.lastSpeaker === 'bot' && context.unanswered === 0) return 'the bot spoke last';
+  if (proactive.skipAfterGoodbye && context.closedByBot) return 'the conversation ended with a goodbye';
   return null;
 }
 

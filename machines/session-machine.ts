@@ -48,6 +48,11 @@ function reminderIdOf(name: string): number | null {
   return match === null ? null : Number(match[1]);
 }
 
+function isDebounced(context: SessionContext): boolean {
+  const { enabled, scope } = context.settings.debounce;
+  return enabled && (scope === 'both' || scope === context.chatType);
+}
+
 function isCapped(context: SessionContext): boolean {
   return context.consecutiveTimeouts >= context.settings.wait.maxConsecutiveTimeouts;
 }
@@ -64,10 +69,10 @@ export const sessionMachine = setup({
       event.type === 'message.received' && hasMessageContent(event) && parseCommand(event.text) === null,
     isCommand: ({ event }) => event.type === 'message.received' && parseCommand(event.text) !== null,
     isUtteranceComplete: ({ context }) => {
-      const { enabled, threshold, maxFragments } = context.settings.debounce;
-      return !enabled || context.completeness >= threshold || context.fragments.length >= maxFragments;
+      const { threshold, maxFragments } = context.settings.debounce;
+      return !isDebounced(context) || context.completeness >= threshold || context.fragments.length >= maxFragments;
     },
-    hasSettleWindow: ({ context }) => context.settings.debounce.enabled && context.settings.debounce.settleSeconds > 0,
+    hasSettleWindow: ({ context }) => isDebounced(context) && context.settings.debounce.settleSeconds > 0,
     isSettleArmed: ({ context }) => context.timers.settle !== undefined,
     isCurrentTimer: ({ context, event }, params: { name: TimerName }) =>
       event.type === 'timer.fired' && event.name === params.name && context.timers[params.name]?.gen === event.gen,
@@ -99,13 +104,14 @@ export const sessionMachine = setup({
         completeness: event.completeness,
         lastUserAt: event.at,
         lastSpeaker: 'user' as const,
+        closedByBot: false,
         consecutiveTimeouts: 0,
         unanswered: 0,
       };
     }),
     armDebounceTimer: assign(({ context, event }) => {
       const seconds = context.settings.debounce.timeoutSeconds;
-      if (!context.settings.debounce.enabled || seconds <= 0) return {};
+      if (!isDebounced(context) || seconds <= 0) return {};
       return withTimerArmed(context, 'debounce', eventTime(event), seconds * 1000);
     }),
     armSettleTimer: assign(({ context, event }) => {
@@ -273,6 +279,7 @@ export const sessionMachine = setup({
     lastBotAt: null,
     lastProactiveAt: null,
     lastSpeaker: null,
+    closedByBot: false,
     reminders: [],
     reminderSeq: 0,
     wakeup: null,

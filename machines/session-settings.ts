@@ -14,6 +14,7 @@ export const defaultSessionSettings: SessionSettings = {
     cancelOnNewMessage: true,
     settleSeconds: 0,
     maxHoldSeconds: 5,
+    scope: 'both',
   },
   wait: { minSeconds: 10, maxSeconds: 600, maxConsecutiveTimeouts: 3 },
   thinking: { enabled: true, progressThresholds: [0.3, 0.6, 0.85], minIntervalSeconds: 30 },
@@ -33,6 +34,7 @@ export const defaultSessionSettings: SessionSettings = {
     expectReplySeconds: 300,
     catchUpGraceSeconds: 600,
     skipWhenBotSpokeLast: false,
+    skipAfterGoodbye: false,
     autoTriggerSeconds: 0,
   },
   reply: {

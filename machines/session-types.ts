@@ -20,6 +20,8 @@ export interface SessionSettings {
     settleSeconds: number;
     /** The settle window never holds a buffer longer than this after its first fragment. */
     maxHoldSeconds: number;
+    /** Which chats are debounced (seed 004's usage scope). */
+    scope: 'both' | 'private' | 'group';
   };
   wait: { minSeconds: number; maxSeconds: number; maxConsecutiveTimeouts: number };
   thinking: { enabled: boolean; progressThresholds: number[]; minIntervalSeconds: number };
@@ -45,6 +47,8 @@ export interface SessionSettings {
     catchUpGraceSeconds: number;
     /** Skip a proactive message while the bot's own last message is still unanswered. */
     skipWhenBotSpokeLast: boolean;
+    /** Skip a proactive message when the conversation ended with a closing reply (a goodbye: no wait). */
+    skipAfterGoodbye: boolean;
     /** When the runtime starts, a configured session that is idle with nothing armed gets a proactive
      *  check this long after start (0: off). */
     autoTriggerSeconds: number;
@@ -67,6 +71,8 @@ export type ChatType = 'private' | 'group';
 
 export interface ImageRef {
   url: string;
+  /** A sticker (a platform face or meme) rather than a picture with content. */
+  sticker?: boolean;
 }
 
 export interface Sender {
@@ -179,6 +185,8 @@ export interface SessionContext {
   lastProactiveAt: number | null;
   /** Who spoke last in the conversation. */
   lastSpeaker: 'user' | 'bot' | null;
+  /** The bot closed the conversation (replied without waiting) and the user has not spoken since. */
+  closedByBot: boolean;
   reminders: Reminder[];
   reminderSeq: number;
   wakeup: { dueAt: number; reason: string } | null;

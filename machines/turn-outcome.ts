@@ -43,8 +43,9 @@ export function completeTurn(context: SessionContext, event: LlmRepliedEvent): T
   const plan = planRecord(event.calls, context);
   if (plan !== null) emitted.push({ type: 'mental.recorded', kind: 'plan', text: plan, at: event.at });
 
-  const delivery = queueTexts(next, replyTextsOf(event.calls), outboundKindOf[turn.purpose], event.at);
-  next = delivery.context;
+  const texts = replyTextsOf(event.calls);
+  const delivery = queueTexts(next, texts, outboundKindOf[turn.purpose], event.at);
+  next = { ...delivery.context, closedByBot: texts.length > 0 && requestedWaitSeconds(event.calls, context.settings) === 0 };
   emitted.push(...delivery.emitted);
 
   for (const call of event.calls) {

@@ -19,6 +19,7 @@ export const debounceSchema = z
     cancelOnNewMessage: z.boolean().default(true),
     settleSeconds: seconds.default(0),
     maxHoldSeconds: seconds.default(5),
+    scope: z.enum(['both', 'private', 'group']).default('both'),
   })
   .strict();
 
@@ -57,6 +58,7 @@ export const proactiveSchema = z
     expectReplySeconds: seconds.default(300),
     catchUpGraceSeconds: seconds.default(600),
     skipWhenBotSpokeLast: z.boolean().default(false),
+    skipAfterGoodbye: z.boolean().default(false),
     autoTriggerSeconds: seconds.default(0),
     prompt: z.string().optional(),
     contextSource: z.enum(['conversation', 'platform', 'both']).default('conversation'),
