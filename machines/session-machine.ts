@@ -283,6 +283,8 @@ export const sessionMachine = setup({
     reminders: [],
     reminderSeq: 0,
     wakeup: null,
+    memos: [],
+    memoSeq: 0,
     lastError: null,
   }),
   initial: 'idle',

@@ -64,6 +64,7 @@ export interface SessionSettings {
     split: { enabled: boolean; maxLength: number; pattern: string };
   };
   reminders: { enabled: boolean; maxPerSession: number };
+  memos: { enabled: boolean; maxPerSession: number; minTtlHours: number; maxTtlHours: number };
   wakeup: { enabled: boolean; minMinutes: number; maxMinutes: number };
 }
 
@@ -130,6 +131,13 @@ export interface WaitEntry {
   lastThoughtAt: number | null;
 }
 
+/** A note the model keeps for itself, injected into later prompts until it expires. */
+export interface Memo {
+  id: number;
+  text: string;
+  expiresAt: number;
+}
+
 export interface Reminder {
   id: number;
   dueAt: number;
@@ -155,7 +163,9 @@ export type ToolCall =
   | ({ tool: 'reply'; content: string } & TurnMetadata)
   | ({ tool: 'do_nothing' } & TurnMetadata)
   | { tool: 'set_reminder'; when: string; text: string; dueAt: number | null }
-  | { tool: 'schedule_wakeup'; delayMinutes: number; reason: string };
+  | { tool: 'schedule_wakeup'; delayMinutes: number; reason: string }
+  | { tool: 'write_memo'; text: string; ttlHours: number }
+  | { tool: 'forget_memo'; id: number };
 
 export interface ErrorInfo {
   code: string;
@@ -190,6 +200,8 @@ export interface SessionContext {
   reminders: Reminder[];
   reminderSeq: number;
   wakeup: { dueAt: number; reason: string } | null;
+  memos: Memo[];
+  memoSeq: number;
   lastError: ErrorInfo | null;
 }
 

@@ -48,6 +48,7 @@ export function completeTurn(context: SessionContext, event: LlmRepliedEvent): T
   next = { ...delivery.context, closedByBot: texts.length > 0 && requestedWaitSeconds(event.calls, context.settings) === 0 };
   emitted.push(...delivery.emitted);
 
+  next = { ...next, memos: activeMemos(next, event.at) };
   for (const call of event.calls) {
     const booked = applyBooking(next, call, event.at);
     next = booked.context;
@@ -88,7 +89,23 @@ function planRecord(calls: readonly ToolCall[], context: SessionContext): string
 function applyBooking(context: SessionContext, call: ToolCall, at: number): TurnOutcome {
   if (call.tool === 'set_reminder') return bookReminder(context, call, at);
   if (call.tool === 'schedule_wakeup') return bookWakeup(context, call, at);
+  if (call.tool === 'write_memo') return { context: writeMemo(context, call, at), emitted: [] };
+  if (call.tool === 'forget_memo') return { context: { ...context, memos: context.memos.filter((memo) => memo.id !== call.id) }, emitted: [] };
   return { context, emitted: [] };
+}
+
+/** The memos still valid at `at`; pure. */
+export function activeMemos(context: Pick<SessionContext, 'memos'>, at: number): SessionContext['memos'] {
+  return context.memos.filter((memo) => memo.expiresAt > at);
+}
+
+function writeMemo(context: SessionContext, call: Extract<ToolCall, { tool: 'write_memo' }>, at: number): SessionContext {
+  const { enabled, maxPerSession, minTtlHours, maxTtlHours } = context.settings.memos;
+  if (!enabled || call.text.trim().length === 0) return context;
+  const hours = Math.min(maxTtlHours, Math.max(minTtlHours, call.ttlHours));
+  const id = context.memoSeq + 1;
+  const memos = [...activeMemos(context, at), { id, text: excerpt(call.text, 300), expiresAt: at + Math.round(hours * 3_600_000) }];
+  return { ...context, memoSeq: id, memos: memos.slice(-maxPerSession) };
 }
 
 function bookReminder(context: SessionContext, call: Extract<ToolCall, { tool: 'set_reminder' }>, at: number): TurnOutcome {

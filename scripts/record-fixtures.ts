@@ -72,6 +72,29 @@ const scenarios: Scenario[] = [
     },
   },
   {
+    name: 'proactive-quiet-hours',
+    description: 'The proactive timer fires inside quiet hours: nothing is sent and the check moves to the end of the window.',
+    config: {
+      proactive: { enabled: true, minDelaySeconds: 0.3, maxDelaySeconds: 0.5, quietHours: quietWindowAroundNow(), timezone: 'UTC' },
+    },
+    async play(runtime, sessionId) {
+      await runtime.ingestor.ingest(sessionId, say('good night!'));
+      await sleep(1500);
+    },
+  },
+  {
+    name: 'reminder',
+    description: 'The model sets a reminder through set_reminder; /reminders lists it; it fires and is delivered.',
+    llm: reminderSetter(900),
+    config: { reminders: { enabled: true, maxPerSession: 5 } },
+    async play(runtime, sessionId) {
+      await runtime.ingestor.ingest(sessionId, say('remind me to stretch in a moment!'));
+      await sleep(300);
+      await runtime.ingestor.ingest(sessionId, say('/reminders'));
+      await sleep(2000);
+    },
+  },
+  {
     name: 'llm-failure',
     description: 'The model fails; the session returns to idle keeping the text, which the next request carries.',
     llm: { name: 'failing', decide: () => Promise.reject(new Error('upstream 500')), text: () => Promise.reject(new Error('upstream 500')) },
@@ -83,6 +106,31 @@ const scenarios: Scenario[] = [
     },
   },
 ];
+
+/** A quiet-hours window from the current UTC minute to ten minutes later. */
+function quietWindowAroundNow(): string {
+  const now = new Date();
+  const clock = (date: Date) => `${String(date.getUTCHours()).padStart(2, '0')}:${String(date.getUTCMinutes()).padStart(2, '0')}`;
+  return `${clock(now)}-${clock(new Date(now.getTime() + 10 * 60_000))}`;
+}
+
+/** A model that answers the first message by setting a reminder `delayMs` ahead, then behaves like the offline one. */
+function reminderSetter(delayMs: number): LlmClient {
+  const offline = createOfflineLlm({ replyWaitSeconds: 0 });
+  return {
+    name: 'reminder-setter',
+    decide: async (request, material, options) => {
+      if (request.purpose !== 'reply' || !/remind/.test(request.text)) return offline.decide(request, material, options);
+      return {
+        calls: [
+          { tool: 'reply', content: 'Sure, I will remind you!', maxWaitSeconds: 0 },
+          { tool: 'set_reminder', when: 'in a moment', text: 'time to stretch', dueAt: Date.now() + delayMs },
+        ],
+      };
+    },
+    text: offline.text,
+  };
+}
 
 function slowOffline(delayMs: number): LlmClient {
   const offline = createOfflineLlm({ replyWaitSeconds: 60 });

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import {
   debounceSchema,
+  memosSchema,
   proactiveSchema,
   remindersSchema,
   replySchema,
@@ -114,6 +115,7 @@ export const configSchema = z
     proactive: proactiveSchema.prefault({}),
     reply: replySchema.prefault({}),
     reminders: remindersSchema.prefault({}),
+    memos: memosSchema.prefault({}),
     wakeup: wakeupSchema.prefault({}),
     tts: ttsSchema.prefault({}),
     offline: z.object({ replyWaitSeconds: seconds.default(60) }).strict().prefault({}),

@@ -99,6 +99,15 @@ export const remindersSchema = z
   .object({ enabled: z.boolean().default(true), maxPerSession: z.number().int().min(1).default(10) })
   .strict();
 
+export const memosSchema = z
+  .object({
+    enabled: z.boolean().default(true),
+    maxPerSession: z.number().int().min(1).default(10),
+    minTtlHours: z.number().positive().default(1),
+    maxTtlHours: z.number().positive().default(336),
+  })
+  .strict();
+
 export const wakeupSchema = z
   .object({
     enabled: z.boolean().default(true),
@@ -126,6 +135,7 @@ export const sessionOverrideSchema = z
     proactive: proactiveSchema.partial().optional(),
     reply: replySchema.partial().optional(),
     reminders: remindersSchema.partial().optional(),
+    memos: memosSchema.partial().optional(),
     wakeup: wakeupSchema.partial().optional(),
     tts: ttsSchema.partial().optional(),
   })

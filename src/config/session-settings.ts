@@ -18,6 +18,7 @@ export function sessionSettingsFor(config: KizunaConfig, sessionId: string): Ses
     proactive: { ...machineProactive, timezone: timezone ?? config.timezone },
     reply: { ...config.reply, ...override.reply, split: { ...config.reply.split, ...override.reply?.split } },
     reminders: { ...config.reminders, ...override.reminders },
+    memos: { ...config.memos, ...override.memos },
     wakeup: { ...config.wakeup, ...override.wakeup },
   };
 }

@@ -13,7 +13,7 @@ const messageBodySchema = z.object({
   chat: z.object({ type: z.enum(['private', 'group']), id: identifier }),
   sender: z.object({ id: identifier, name: z.string().max(128).optional() }),
   text: z.string().default(''),
-  images: z.array(z.object({ url: z.string().min(1).max(4096) })).max(16).default([]),
+  images: z.array(z.object({ url: z.string().min(1).max(4096), sticker: z.boolean().optional() })).max(16).default([]),
   mentionsBot: z.boolean().default(false),
   messageId: identifier.optional(),
 });
@@ -38,7 +38,7 @@ export function parseMessageBody(body: unknown, at: number, platform = 'http'): 
     at,
     sender,
     text: data.text,
-    images: data.images,
+    images: data.images.map((image) => (image.sticker ? { url: image.url, sticker: true } : { url: image.url })),
     mentionsBot: data.mentionsBot,
     ...(data.messageId === undefined ? {} : { messageId: data.messageId }),
   };

@@ -30,6 +30,8 @@ export interface TurnRequest extends RequestBase {
   wait: WaitSummary | null;
   /** Why a booked wake-up fired. */
   wakeupReason?: string;
+  /** The model's own memos that are still valid. */
+  memos: Array<{ id: number; text: string }>;
 }
 
 /** A request beside the conversation whose answer is plain text. */

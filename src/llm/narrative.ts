@@ -19,12 +19,18 @@ const mentalLabels: Record<string, string> = {
 /** Renders history and mental log as time-ordered lines; pure. */
 export function renderNarrative(history: readonly HistoryEntry[], mental: readonly MentalEntry[], timeZone: string): string {
   const lines = [
-    ...history.map((entry) => ({ at: entry.at, order: 0, text: `${entry.role === 'user' ? 'They said' : 'You said'}: ${entry.text}${entry.images?.length ? ' [image]' : ''}` })),
+    ...history.map((entry) => ({ at: entry.at, order: 0, text: `${entry.role === 'user' ? 'They said' : 'You said'}: ${entry.text}${attachmentNote(entry)}` })),
     ...mental.map((entry) => ({ at: entry.at, order: 1, text: `(${mentalLabels[entry.kind] ?? entry.kind}: ${entry.text})` })),
   ].sort((a, b) => a.at - b.at || a.order - b.order);
   if (lines.length === 0) return '[conversation so far]\n(nothing yet)';
   const clock = (at: number) => formatLocalDateTime(at, timeZone).slice(11);
   return `[conversation so far]\n${lines.map((line) => `[${clock(line.at)}] ${line.text}`).join('\n')}`;
+}
+
+function attachmentNote(entry: HistoryEntry): string {
+  const images = entry.images ?? [];
+  if (images.length === 0) return '';
+  return images.map((image) => (image.sticker ? ' [sticker]' : ' [image]')).join('');
 }
 
 /** Cuts a long text for the model, keeping its start and marking the cut; pure. */

@@ -27,7 +27,7 @@ export function buildTurnMessages(request: TurnRequest, material: PromptMaterial
     current_time: currentTime,
     timezone: material.timezone,
   });
-  const narrative = renderNarrative(material.history, material.mentalLog, material.timezone);
+  const narrative = withMemos(renderNarrative(material.history, material.mentalLog, material.timezone), request.memos);
   const text = turnText(request, material, options, narrative, currentTime);
   return [
     { role: 'system', content: system },
@@ -39,7 +39,7 @@ function turnText(request: TurnRequest, material: PromptMaterial, options: Promp
   const { templates } = options;
   switch (request.purpose) {
     case 'reply':
-      return renderTemplate(templates['turn-reply'], { narrative, text: cutForModel(request.text, options.maxInputChars) || '(an image)' });
+      return renderTemplate(templates['turn-reply'], { narrative, text: newMessageText(request, options.maxInputChars) });
     case 'followup':
       return renderTemplate(templates['turn-followup'], followupValues(request, material, narrative));
     case 'proactive': {
@@ -50,6 +50,21 @@ function turnText(request: TurnRequest, material: PromptMaterial, options: Promp
     case 'wakeup':
       return renderTemplate(templates['turn-wakeup'], { narrative, current_time: currentTime, reason: request.wakeupReason ?? '(no reason given)' });
   }
+}
+
+function withMemos(narrative: string, memos: TurnRequest['memos']): string {
+  if (memos.length === 0) return narrative;
+  return `${narrative}\n\n[your memos]\n${memos.map((memo) => `#${memo.id} ${memo.text}`).join('\n')}`;
+}
+
+function newMessageText(request: TurnRequest, maxInputChars: number): string {
+  const stickers = request.images.filter((image) => image.sticker).length;
+  const pictures = request.images.length - stickers;
+  const attachments = [pictures > 0 ? `[${pictures} image${pictures > 1 ? 's' : ''}]` : '', stickers > 0 ? `[${stickers} sticker${stickers > 1 ? 's' : ''}]` : '']
+    .filter(Boolean)
+    .join(' ');
+  const text = cutForModel(request.text, maxInputChars);
+  return [text, attachments].filter(Boolean).join(' ') || '(nothing)';
 }
 
 function followupValues(request: TurnRequest, material: PromptMaterial, narrative: string): Record<string, string | number> {

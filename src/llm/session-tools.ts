@@ -5,7 +5,7 @@
  */
 import type { ChatCompletionTool } from './chat-model.js';
 
-export type SessionToolName = 'reply' | 'do_nothing' | 'set_reminder' | 'schedule_wakeup';
+export type SessionToolName = 'reply' | 'do_nothing' | 'set_reminder' | 'schedule_wakeup' | 'write_memo' | 'forget_memo';
 
 const turnMetadata = {
   thought: {
@@ -95,6 +95,35 @@ export const sessionTools: readonly ChatCompletionTool[] = [
           reason: { type: 'string', description: 'What you want to talk about then; you will be shown it.' },
         },
         required: ['delay_minutes', 'reason'],
+      },
+    },
+  },
+  {
+    type: 'function',
+    function: {
+      name: 'write_memo',
+      description:
+        'Keep a short private note for later (something they told you, a plan, a preference). Your memos are shown ' +
+        'to you in later turns until they expire; the oldest go first when there are too many.',
+      parameters: {
+        type: 'object',
+        properties: {
+          text: { type: 'string', description: 'The note, in a sentence.' },
+          ttl_hours: { type: 'number', minimum: 1, description: 'How long to keep it, in hours (1 to 336).' },
+        },
+        required: ['text', 'ttl_hours'],
+      },
+    },
+  },
+  {
+    type: 'function',
+    function: {
+      name: 'forget_memo',
+      description: 'Delete one of your memos that no longer holds, by its number.',
+      parameters: {
+        type: 'object',
+        properties: { id: { type: 'number', description: 'The memo number shown as #id.' } },
+        required: ['id'],
       },
     },
   },

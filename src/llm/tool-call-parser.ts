@@ -45,6 +45,8 @@ const toolNames = new Map<string, SessionToolName>([
   ['donothing', 'do_nothing'],
   ['setreminder', 'set_reminder'],
   ['schedulewakeup', 'schedule_wakeup'],
+  ['writememo', 'write_memo'],
+  ['forgetmemo', 'forget_memo'],
 ]);
 
 const knownArguments: Readonly<Record<SessionToolName, readonly string[]>> = {
@@ -52,6 +54,8 @@ const knownArguments: Readonly<Record<SessionToolName, readonly string[]>> = {
   do_nothing: ['thought', 'expected_reaction', 'max_wait_seconds', 'mood'],
   set_reminder: ['when', 'text'],
   schedule_wakeup: ['delay_minutes', 'reason'],
+  write_memo: ['text', 'ttl_hours'],
+  forget_memo: ['id'],
 };
 
 /** Labels of the turn metadata; two distinct ones in a reply's content mean the model typed its metadata there. */
@@ -120,6 +124,10 @@ function parseOne(call: RawToolCall, options: ToolCallParseOptions, adjusted: Ad
       return readReminder(reader, options);
     case 'schedule_wakeup':
       return readWakeup(reader);
+    case 'write_memo':
+      return readMemo(reader);
+    case 'forget_memo':
+      return readForget(reader);
   }
 }
 
@@ -180,6 +188,20 @@ function readWakeup(reader: Reader): ToolCall | string {
   const reason = readText(reader, 'reason');
   if (reason === undefined) reader.note('reason', 'missing; an empty reason is used');
   return { tool: 'schedule_wakeup', delayMinutes, reason: reason ?? '' };
+}
+
+function readMemo(reader: Reader): ToolCall | string {
+  const text = readText(reader, 'text');
+  if (text === undefined) return 'write_memo without text';
+  const ttlHours = readNumber(reader, 'ttl_hours');
+  if (ttlHours === undefined) reader.note('ttl_hours', 'missing; 24 hours are used');
+  return { tool: 'write_memo', text, ttlHours: ttlHours ?? 24 };
+}
+
+function readForget(reader: Reader): ToolCall | string {
+  const id = readNumber(reader, 'id');
+  if (id === undefined || !Number.isInteger(id)) return 'forget_memo without a memo id';
+  return { tool: 'forget_memo', id };
 }
 
 /** A text argument, trimmed; undefined when absent or empty. Numbers and booleans are taken as their text. */

@@ -5,6 +5,7 @@
  * arm, a request started and cancelled within a batch costs nothing.
  */
 import { mergedText } from '../../machines/session-logic.js';
+import { activeMemos } from '../../machines/turn-outcome.js';
 import type { OutboundMessage, SessionContext, SideRequest, TimerEntry, TimerName } from '../../machines/session-types.js';
 import type { LlmRequest, TextRequest, TurnRequest, WaitSummary } from '../llm/llm-types.js';
 
@@ -89,6 +90,7 @@ export function llmRequestOf(sessionId: string, context: SessionContext): TurnRe
     consecutiveTimeouts: context.consecutiveTimeouts,
     unanswered: context.unanswered,
     wait: turn.purpose === 'followup' ? waitSummaryOf(context) : null,
+    memos: activeMemos(context, turn.startedAt).map(({ id, text }) => ({ id, text })),
   };
   if (turn.reason !== undefined) request.wakeupReason = turn.reason;
   return request;

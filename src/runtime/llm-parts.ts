@@ -37,7 +37,15 @@ export function llmParts(config: KizunaConfig, client?: LlmClient, speech?: Spee
   };
 }
 
-async function readMaterial(config: KizunaConfig, conversations: ConversationStore, request: LlmRequest): Promise<PromptMaterial> {
+/**
+ * Reads a request's prompt material. For proactive turns `proactive.contextSource` chooses it: the whole
+ * conversation (history and mental log), only the last N messages (`platform`), or both. Performs I/O.
+ */
+export async function readMaterial(
+  config: KizunaConfig,
+  conversations: Pick<ConversationStore, 'history' | 'mentalLog'>,
+  request: LlmRequest,
+): Promise<PromptMaterial> {
   const extras = sessionExtrasFor(config, request.sessionId);
   const proactive = request.purpose === 'proactive' || request.purpose === 'wakeup';
   const historyLimit = proactive && extras.contextSource !== 'conversation' ? extras.platformHistoryMessages : config.llm.historyMessages;

@@ -43,6 +43,7 @@ describe('planEffects', () => {
           unanswered: 0,
           requestedAt: 2000,
           wait: null,
+          memos: [],
         },
       },
     ]);

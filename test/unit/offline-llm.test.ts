@@ -12,6 +12,7 @@ const turn = (overrides: Partial<TurnRequest>): TurnRequest => ({
   unanswered: 0,
   requestedAt: 0,
   wait: null,
+  memos: [],
   ...overrides,
 });
 

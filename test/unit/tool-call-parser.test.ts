@@ -256,3 +256,24 @@ describe('the metadata-leak guard', () => {
     expect(cutLeakedMetadata('Hi! Thought: x. Mood: y')).toEqual({ text: 'Hi!', label: 'Thought:' });
   });
 });
+
+describe('memo tools', () => {
+  const options = { now: Date.UTC(2026, 10, 21), timeZone: 'UTC', maxReplyChars: 200 };
+  it('reads write_memo and forget_memo, with a default TTL and numeric ids', () => {
+    const parsed = parseToolCalls(
+      [
+        { id: 'a', name: 'write_memo', arguments: '{"text":"likes cats","ttl_hours":"48"}' },
+        { id: 'b', name: 'writeMemo', arguments: '{"text":"exam friday"}' },
+        { id: 'c', name: 'forget_memo', arguments: '{"id":3}' },
+        { id: 'd', name: 'forget_memo', arguments: '{"id":"x"}' },
+      ],
+      options,
+    );
+    expect(parsed.calls).toEqual([
+      { tool: 'write_memo', text: 'likes cats', ttlHours: 48 },
+      { tool: 'write_memo', text: 'exam friday', ttlHours: 24 },
+      { tool: 'forget_memo', id: 3 },
+    ]);
+    expect(parsed.dropped.map((drop) => drop.id)).toEqual(['d']);
+  });
+});
