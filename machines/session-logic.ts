@@ -38,12 +38,21 @@ export function appendFragment(
   fragments: readonly Fragment[],
   fragment: Fragment,
   limits: { maxFragments: number; maxBufferChars: number },
+  protectedCount = 0,
 ): Fragment[] {
-  const next = [...fragments, fragment];
-  while (next.length > Math.max(1, limits.maxFragments)) {
+  // The first `protectedCount` fragments belong to a request in flight: they are never folded or cut.
+  const kept = fragments.slice(0, protectedCount);
+  const next = [...fragments.slice(protectedCount), fragment];
+  while (next.length > 1 && kept.length + next.length > Math.max(1, limits.maxFragments)) {
     const [first, second] = next.splice(0, 2) as [Fragment, Fragment];
     next.unshift({ ...second, text: joinFragmentTexts(first.text, second.text), images: [...first.images, ...second.images] });
   }
+  return [...kept, ...cutOldestText(next, limits.maxBufferChars - kept.reduce((sum, item) => sum + item.text.length, 0))];
+}
+
+function cutOldestText(fragments: Fragment[], budget: number): Fragment[] {
+  const next = [...fragments];
+  const limits = { maxBufferChars: Math.max(0, budget) };
   let total = next.reduce((sum, item) => sum + item.text.length, 0);
   for (let index = 0; total > limits.maxBufferChars && index < next.length; index++) {
     const item = next[index] as Fragment;

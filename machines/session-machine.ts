@@ -94,13 +94,18 @@ export const sessionMachine = setup({
     isProactivePaused: ({ context }) => isProactivePaused(context) !== null,
     hasNothingArmed: ({ context }) => context.timers.proactive === undefined && context.wakeup === null,
     hasAutoTrigger: ({ context }) => context.settings.proactive.autoTriggerSeconds > 0,
+    isWakeupAllowed: ({ context }) => {
+      const { maxUnanswered } = context.settings.proactive;
+      return context.settings.wakeup.enabled && (maxUnanswered === 0 || context.unanswered < maxUnanswered);
+    },
   },
   actions: {
     applySettings: assign(({ event }) => (event.type === 'settings.changed' ? { settings: event.settings } : {})),
     appendFragment: assign(({ context, event }) => {
       if (event.type !== 'message.received') return {};
       return {
-        fragments: appendFragment(context.fragments, fragmentOf(event), context.settings.debounce),
+        ...withTimerDisarmed(context, 'purge'),
+        fragments: appendFragment(context.fragments, fragmentOf(event), context.settings.debounce, context.turn?.fragmentCount ?? 0),
         completeness: event.completeness,
         lastUserAt: event.at,
         lastSpeaker: 'user' as const,
@@ -230,14 +235,47 @@ export const sessionMachine = setup({
     }),
     consumeWakeup: assign(({ context }) => ({ wakeup: null, ...withTimerDisarmed(context, 'wakeup') })),
     recordDelivery: enqueueActions(({ context, event, enqueue }) => {
-      if (event.type !== 'outbound.delivered') return;
-      const proactive = event.kind === 'proactive';
+      if (event.type !== 'outbound.delivered' || event.kind === 'notice') return;
+      const afterUser = context.lastUserAt === null || event.at >= context.lastUserAt;
+      const message = context.proactiveMessage;
+      const countsAsUnanswered =
+        message !== null &&
+        !message.counted &&
+        event.seq >= message.firstSeq &&
+        event.seq <= message.lastSeq &&
+        (context.lastUserAt === null || context.lastUserAt < message.startedAt);
       enqueue.assign({
-        lastBotAt: event.at,
-        lastSpeaker: 'bot',
-        ...(proactive ? { unanswered: context.unanswered + 1, lastProactiveAt: event.at } : {}),
+        lastBotAt: Math.max(context.lastBotAt ?? 0, event.at),
+        lastSpeaker: afterUser ? 'bot' : context.lastSpeaker,
+        ...(countsAsUnanswered ? { unanswered: context.unanswered + 1, lastProactiveAt: event.at, proactiveMessage: { ...message, counted: true } } : {}),
       });
-      if (event.kind !== 'notice') enqueue.emit({ type: 'history.recorded', role: 'bot', text: event.text, at: event.at });
+      enqueue.emit({ type: 'history.recorded', role: 'bot', text: event.text, at: event.at });
+    }),
+    armPurgeTimer: assign(({ context, event }) => {
+      if (context.fragments.length === 0) return {};
+      const seconds = 3 * Math.max(10, context.settings.debounce.timeoutSeconds);
+      return withTimerArmed(context, 'purge', eventTime(event), seconds * 1000);
+    }),
+    purgeFragments: enqueueActions(({ context, enqueue }) => {
+      for (const fragment of context.fragments) {
+        enqueue.emit({ type: 'history.recorded', role: 'user', text: fragment.text, at: fragment.at, ...(fragment.images.length > 0 ? { images: fragment.images } : {}) });
+      }
+      enqueue.assign({ fragments: [], completeness: 0, ...withTimerDisarmed(context, 'purge') });
+    }),
+    deferWakeup: assign(({ context, event }) =>
+      withTimerArmed(context, 'wakeup', eventTime(event), context.settings.wakeup.busyRetrySeconds * 1000),
+    ),
+    applySettingsWhileIdle: assign(({ context, event }) => {
+      if (event.type !== 'settings.changed') return {};
+      const before = context.settings.proactive;
+      const changed = { ...context, settings: event.settings };
+      // Only a change to the proactive settings re-plans the timer, and only for a session that has talked.
+      const talked = context.lastUserAt !== null || context.timers.proactive !== undefined;
+      if (JSON.stringify(before) === JSON.stringify(event.settings.proactive) || !talked) return { settings: event.settings };
+      const base = { ...changed, ...withTimerDisarmed(changed, 'proactive') };
+      if (base.wakeup !== null || isProactivePaused(base) !== null) return base;
+      const next = nextProactiveDue(base, eventTime(event));
+      return { ...base, rng: next.rng, ...withTimerArmed(base, 'proactive', eventTime(event), next.dueAt - eventTime(event)) };
     }),
     recordFailure: assign(({ event }) =>
       event.type === 'llm.failed' || event.type === 'outbound.failed' ? { lastError: event.error } : {},
@@ -285,6 +323,7 @@ export const sessionMachine = setup({
     wakeup: null,
     memos: [],
     memoSeq: 0,
+    proactiveMessage: null,
     lastError: null,
   }),
   initial: 'idle',
@@ -293,6 +332,9 @@ export const sessionMachine = setup({
     'message.received': { guard: 'isCommand', actions: 'answerCommand' },
     'timer.fired': [
       { guard: 'isCurrentReminder', actions: 'fireReminder' },
+      { guard: { type: 'isCurrentTimer', params: { name: 'purge' } }, actions: 'purgeFragments' },
+      // A wake-up while the conversation is busy comes back later; one that is not allowed is consumed.
+      { guard: and([{ type: 'isCurrentTimer', params: { name: 'wakeup' as const } }, 'isWakeupAllowed']), actions: 'deferWakeup' },
       { guard: { type: 'isCurrentTimer', params: { name: 'wakeup' } }, actions: 'consumeWakeup' },
     ],
     'llm.text': { guard: 'isSideRequest', actions: 'completeSideRequest' },
@@ -314,11 +356,12 @@ export const sessionMachine = setup({
           },
           { guard: { type: 'isCurrentTimer', params: { name: 'proactive' } }, actions: 'deferProactive' },
           {
-            guard: and([{ type: 'isCurrentTimer', params: { name: 'wakeup' as const } }, not('isProactivePaused')]),
+            guard: and([{ type: 'isCurrentTimer', params: { name: 'wakeup' as const } }, 'isWakeupAllowed']),
             target: 'proactive',
             actions: [{ type: 'disarmTimer', params: { name: 'wakeup' } }, { type: 'beginProactive', params: { purpose: 'wakeup' } }],
           },
         ],
+        'settings.changed': { actions: 'applySettingsWhileIdle' },
         'session.opened': {
           guard: and(['hasAutoTrigger', 'hasNothingArmed', not('isProactivePaused')]),
           actions: 'armAutoTrigger',
@@ -352,7 +395,7 @@ export const sessionMachine = setup({
           { guard: and(['isCurrentRequest', 'hasRequestedWait']), target: 'waiting', actions: [{ type: 'armWaitTimer', params: { origin: 'reply' } }, 'completeTurn'] },
           { guard: 'isCurrentRequest', target: 'idle', actions: 'completeTurn' },
         ],
-        'llm.failed': { guard: 'isCurrentRequest', target: 'idle', actions: ['recordFailure', 'endTurn'] },
+        'llm.failed': { guard: 'isCurrentRequest', target: 'idle', actions: ['recordFailure', 'endTurn', 'armPurgeTimer'] },
       },
     },
     waiting: {
@@ -364,7 +407,7 @@ export const sessionMachine = setup({
           { guard: { type: 'isCurrentTimer', params: { name: 'wait' } }, target: 'timed-out', actions: 'countTimeout' },
           { guard: { type: 'isCurrentTimer', params: { name: 'thinking' } }, actions: 'startThought' },
           {
-            guard: and([{ type: 'isCurrentTimer', params: { name: 'wakeup' as const } }, not('isProactivePaused')]),
+            guard: and([{ type: 'isCurrentTimer', params: { name: 'wakeup' as const } }, 'isWakeupAllowed']),
             target: 'proactive',
             actions: [{ type: 'disarmTimer', params: { name: 'wakeup' } }, { type: 'beginProactive', params: { purpose: 'wakeup' } }],
           },

@@ -47,6 +47,6 @@ export const defaultSessionSettings: SessionSettings = {
     split: { enabled: false, maxLength: 80, pattern: '.*?[。？！?!~…\\n]+|.+$' },
   },
   reminders: { enabled: true, maxPerSession: 10 },
-  memos: { enabled: true, maxPerSession: 10, minTtlHours: 1, maxTtlHours: 336 },
-  wakeup: { enabled: true, minMinutes: 1, maxMinutes: 1440 },
+  memos: { enabled: true, maxPerSession: 10, minTtlSeconds: 3600, maxTtlSeconds: 1_209_600 },
+  wakeup: { enabled: true, minSeconds: 60, maxSeconds: 86_400, busyRetrySeconds: 300 },
 };

@@ -64,8 +64,8 @@ export interface SessionSettings {
     split: { enabled: boolean; maxLength: number; pattern: string };
   };
   reminders: { enabled: boolean; maxPerSession: number };
-  memos: { enabled: boolean; maxPerSession: number; minTtlHours: number; maxTtlHours: number };
-  wakeup: { enabled: boolean; minMinutes: number; maxMinutes: number };
+  memos: { enabled: boolean; maxPerSession: number; minTtlSeconds: number; maxTtlSeconds: number };
+  wakeup: { enabled: boolean; minSeconds: number; maxSeconds: number; busyRetrySeconds: number };
 }
 
 export type ChatType = 'private' | 'group';
@@ -97,7 +97,7 @@ export interface TimerEntry {
 }
 
 /** Timer names: fixed ones, and one per reminder (`reminder:<id>`). */
-export type TimerName = 'debounce' | 'settle' | 'wait' | 'thinking' | 'proactive' | 'wakeup' | `reminder:${number}`;
+export type TimerName = 'debounce' | 'settle' | 'wait' | 'thinking' | 'proactive' | 'wakeup' | 'purge' | `reminder:${number}`;
 
 /** Why the session asked the model to speak in the conversation. */
 export type TurnPurpose = 'reply' | 'followup' | 'proactive' | 'wakeup';
@@ -202,6 +202,8 @@ export interface SessionContext {
   wakeup: { dueAt: number; reason: string } | null;
   memos: Memo[];
   memoSeq: number;
+  /** The segments of the last proactive message and whether its delivery was counted as unanswered. */
+  proactiveMessage: { firstSeq: number; lastSeq: number; startedAt: number; counted: boolean } | null;
   lastError: ErrorInfo | null;
 }
 

@@ -46,6 +46,10 @@ export function completeTurn(context: SessionContext, event: LlmRepliedEvent): T
   const texts = replyTextsOf(event.calls);
   const delivery = queueTexts(next, texts, outboundKindOf[turn.purpose], event.at);
   next = { ...delivery.context, closedByBot: texts.length > 0 && requestedWaitSeconds(event.calls, context.settings) === 0 };
+  if (outboundKindOf[turn.purpose] === 'proactive' && delivery.emitted.length > 0) {
+    const proactiveMessage = { firstSeq: context.outboundSeq + 1, lastSeq: next.outboundSeq, startedAt: turn.startedAt, counted: false };
+    next = { ...next, proactiveMessage };
+  }
   emitted.push(...delivery.emitted);
 
   next = { ...next, memos: activeMemos(next, event.at) };
@@ -100,11 +104,11 @@ export function activeMemos(context: Pick<SessionContext, 'memos'>, at: number):
 }
 
 function writeMemo(context: SessionContext, call: Extract<ToolCall, { tool: 'write_memo' }>, at: number): SessionContext {
-  const { enabled, maxPerSession, minTtlHours, maxTtlHours } = context.settings.memos;
+  const { enabled, maxPerSession, minTtlSeconds, maxTtlSeconds } = context.settings.memos;
   if (!enabled || call.text.trim().length === 0) return context;
-  const hours = Math.min(maxTtlHours, Math.max(minTtlHours, call.ttlHours));
+  const seconds = Math.min(maxTtlSeconds, Math.max(minTtlSeconds, call.ttlHours * 3600));
   const id = context.memoSeq + 1;
-  const memos = [...activeMemos(context, at), { id, text: excerpt(call.text, 300), expiresAt: at + Math.round(hours * 3_600_000) }];
+  const memos = [...activeMemos(context, at), { id, text: excerpt(call.text, 300), expiresAt: at + Math.round(seconds * 1000) }];
   return { ...context, memoSeq: id, memos: memos.slice(-maxPerSession) };
 }
 
@@ -121,13 +125,14 @@ function bookReminder(context: SessionContext, call: Extract<ToolCall, { tool: '
 }
 
 function bookWakeup(context: SessionContext, call: Extract<ToolCall, { tool: 'schedule_wakeup' }>, at: number): TurnOutcome {
-  const { enabled, minMinutes, maxMinutes } = context.settings.wakeup;
+  const { enabled, minSeconds, maxSeconds } = context.settings.wakeup;
   if (!enabled) return { context, emitted: [] };
   if (!(call.delayMinutes > 0)) {
     return { context: { ...context, wakeup: null, ...withTimerDisarmed(context, 'wakeup') }, emitted: [] };
   }
-  const minutes = Math.min(maxMinutes, Math.max(minMinutes, call.delayMinutes));
-  const dueAt = at + Math.round(minutes * 60_000);
+  const seconds = Math.min(maxSeconds, Math.max(minSeconds, call.delayMinutes * 60));
+  const minutes = seconds / 60;
+  const dueAt = at + Math.round(seconds * 1000);
   const next = { ...context, wakeup: { dueAt, reason: excerpt(call.reason, 200) }, ...withTimerArmed(context, 'wakeup', at, dueAt - at) };
   return { context: next, emitted: [{ type: 'mental.recorded', kind: 'wakeup_booked', text: `wake up in ${Math.round(minutes)} min: ${excerpt(call.reason, 80)}`, at }] };
 }

@@ -2,7 +2,7 @@
  * `kizuna start`: everything in one process — its own Redis unless REDIS_URL is set, the session and LLM
  * workers, and the HTTP API — until SIGINT/SIGTERM.
  */
-import { hasLlmEndpoint, loadConfig } from '../config/load-config.js';
+import { configWarnings, hasLlmEndpoint, loadConfig } from '../config/load-config.js';
 import type { KizunaConfig } from '../config/schema.js';
 import { sessionSettingsFor } from '../config/session-settings.js';
 import { createApiRoutes } from '../http/api-routes.js';
@@ -28,6 +28,7 @@ export const startCommand: CommandModule = {
     });
     const config = loadConfig(values.config === undefined ? {} : { path: values.config });
     const logger = createLogger();
+    for (const warning of configWarnings(config)) logger.warn(warning);
     const redis = await resolveRedis(config, true);
     let stately: StatelyConnection | null = null;
     if (values.inspect) stately = connectStatelyInspector(config.inspect, logger);

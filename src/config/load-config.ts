@@ -23,6 +23,15 @@ export function hasLlmEndpoint(config: KizunaConfig): boolean {
   return Boolean(config.llm.baseUrl || config.llm.apiKey);
 }
 
+/** Settings that validate but will not do what they look like; pure. */
+export function configWarnings(config: KizunaConfig): string[] {
+  const warnings: string[] = [];
+  const ttsWanted = config.tts.enabled || Object.values(config.sessions).some((session) => session.tts?.enabled);
+  if (ttsWanted && config.llm.models.tts === undefined) warnings.push('tts.enabled is on but llm.models.tts is not set: no voice messages will be sent');
+  if (ttsWanted && !hasLlmEndpoint(config)) warnings.push('tts.enabled is on but no LLM endpoint is configured: no voice messages will be sent');
+  return warnings;
+}
+
 /** Validates a plain configuration object; pure apart from the error it throws. */
 export function parseConfig(raw: unknown): KizunaConfig {
   const result = configSchema.safeParse(raw ?? {});
@@ -58,5 +67,10 @@ function applyEnvironment(raw: unknown, env: Environment): Record<string, unknow
 }
 
 function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
-  return issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+  return issues
+    .map((issue) => {
+      const detail = issue.code === 'invalid_key' ? `${issue.message} (a session id: <platform>:<private|group>:<chatId>)` : issue.message;
+      return `${issue.path.join('.') || '(root)'}: ${detail}`;
+    })
+    .join('; ');
 }

@@ -3,6 +3,7 @@
  * seeds' defaults where a seed has one; docs/configuration.md documents each key.
  */
 import { z } from 'zod';
+import { sessionIdPattern } from '../runtime/session-id.js';
 import {
   debounceSchema,
   memosSchema,
@@ -120,9 +121,13 @@ export const configSchema = z
     tts: ttsSchema.prefault({}),
     offline: z.object({ replyWaitSeconds: seconds.default(60) }).strict().prefault({}),
     inspect: inspectSchema.prefault({}),
-    sessions: z.record(z.string(), sessionOverrideSchema).default({}),
+    sessions: z
+      .record(z.string().regex(sessionIdPattern, 'not a session id (<platform>:<private|group>:<chatId>)'), sessionOverrideSchema)
+      .default({}),
   })
   .strict();
 
-export type KizunaConfig = z.infer<typeof configSchema>;
-export type { SessionOverride } from './session-schema.js';
+export type KizunaConfig = Omit<z.infer<typeof configSchema>, 'sessions'> & { sessions: Record<string, SessionOverride> };
+import type { SessionOverride } from './session-schema.js';
+
+export type { SessionOverride };

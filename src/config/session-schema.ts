@@ -103,16 +103,17 @@ export const memosSchema = z
   .object({
     enabled: z.boolean().default(true),
     maxPerSession: z.number().int().min(1).default(10),
-    minTtlHours: z.number().positive().default(1),
-    maxTtlHours: z.number().positive().default(336),
+    minTtlSeconds: z.number().positive().default(3600),
+    maxTtlSeconds: z.number().positive().default(1_209_600),
   })
   .strict();
 
 export const wakeupSchema = z
   .object({
     enabled: z.boolean().default(true),
-    minMinutes: z.number().min(0).default(1),
-    maxMinutes: z.number().min(1).default(1440),
+    minSeconds: seconds.default(60),
+    maxSeconds: z.number().min(1).default(86_400),
+    busyRetrySeconds: z.number().min(1).default(300),
   })
   .strict();
 
@@ -125,20 +126,53 @@ export const ttsSchema = z
   })
   .strict();
 
-/** What `sessions.<sessionId>` may set; each section is merged over the global one. */
+type AnyObject = z.ZodObject<z.ZodRawShape>;
+
+/**
+ * The same section with every key optional and no defaults, nested objects included. (zod's `.partial()` keeps
+ * inner defaults, which would make a one-key session override reset the rest of the section.)
+ */
+export function overrideOf(section: AnyObject): AnyObject {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [key, field] of Object.entries(section.shape)) {
+    let inner = field as z.ZodType;
+    while (['default', 'prefault', 'optional'].includes((inner as unknown as { _zod: { def: { type: string } } })._zod.def.type)) {
+      inner = (inner as unknown as { _zod: { def: { innerType: z.ZodType } } })._zod.def.innerType;
+    }
+    const isObject = (inner as unknown as { _zod: { def: { type: string } } })._zod.def.type === 'object';
+    shape[key] = (isObject ? overrideOf(inner as AnyObject) : inner).optional();
+  }
+  return z.object(shape).strict();
+}
+
+/** What `sessions.<sessionId>` may set; each section is merged over the global one, key by key. */
 export const sessionOverrideSchema = z
   .object({
     persona: z.string().optional(),
-    debounce: debounceSchema.partial().optional(),
-    wait: waitSchema.partial().optional(),
-    thinking: thinkingSchema.partial().optional(),
-    proactive: proactiveSchema.partial().optional(),
-    reply: replySchema.partial().optional(),
-    reminders: remindersSchema.partial().optional(),
-    memos: memosSchema.partial().optional(),
-    wakeup: wakeupSchema.partial().optional(),
-    tts: ttsSchema.partial().optional(),
+    debounce: overrideOf(debounceSchema).optional(),
+    wait: overrideOf(waitSchema).optional(),
+    thinking: overrideOf(thinkingSchema).optional(),
+    proactive: overrideOf(proactiveSchema).optional(),
+    reply: overrideOf(replySchema).optional(),
+    reminders: overrideOf(remindersSchema).optional(),
+    memos: overrideOf(memosSchema).optional(),
+    wakeup: overrideOf(wakeupSchema).optional(),
+    tts: overrideOf(ttsSchema).optional(),
   })
   .strict();
 
-export type SessionOverride = z.infer<typeof sessionOverrideSchema>;
+type Section<T extends AnyObject> = Partial<Omit<z.infer<T>, 'split'>>;
+
+/** A parsed per-session override (each section partial, no defaults filled in). */
+export interface SessionOverride {
+  persona?: string;
+  debounce?: Section<typeof debounceSchema>;
+  wait?: Section<typeof waitSchema>;
+  thinking?: Section<typeof thinkingSchema>;
+  proactive?: Section<typeof proactiveSchema>;
+  reply?: Section<typeof replySchema> & { split?: Partial<z.infer<typeof replySchema>['split']> };
+  reminders?: Section<typeof remindersSchema>;
+  memos?: Section<typeof memosSchema>;
+  wakeup?: Section<typeof wakeupSchema>;
+  tts?: Section<typeof ttsSchema>;
+}

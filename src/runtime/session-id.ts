@@ -5,7 +5,7 @@
 import type { ChatType } from '../../machines/session-types.js';
 
 export const chatIdPattern = /^[^\s{}:][^\s{}]{0,127}$/u;
-const sessionIdPattern = /^([a-z][a-z0-9_-]{0,31}):(private|group):([^\s{}:][^\s{}]{0,127})$/u;
+export const sessionIdPattern = /^([a-z][a-z0-9_-]{0,31}):(private|group):([^\s{}:][^\s{}]{0,127})$/u;
 
 export interface SessionAddress {
   platform: string;

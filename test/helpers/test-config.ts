@@ -26,7 +26,8 @@ export function testConfig(overrides: DeepPartial<KizunaConfig> & Record<string,
     offline: { replyWaitSeconds: 600 },
   };
   for (const [section, values] of Object.entries(overrides)) {
-    base[section] = { ...(base[section] ?? {}), ...(values as Record<string, unknown>) };
+    const isSection = typeof values === 'object' && values !== null && !Array.isArray(values) && section !== 'sessions';
+    base[section] = isSection ? { ...(base[section] ?? {}), ...(values as Record<string, unknown>) } : (values as Record<string, unknown>);
   }
   return parseConfig(base);
 }

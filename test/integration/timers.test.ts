@@ -42,9 +42,11 @@ describe('durable timers', () => {
     cleanups.push(() => workers.forEach((worker) => worker.kill('SIGKILL')));
 
     await Promise.all(sessionIds.map((id) => client.runtime.ingestor.ingest(id, hello(id))));
+    // Every session waits and its wait timer is a delayed job (its arming effect has run).
     await waitFor(async () => {
       const views = await Promise.all(sessionIds.map((id) => client.runtime.reader.getSession(id)));
-      return views.every((view) => view?.state === 'waiting');
+      const delayed = await client.runtime.queues.timers.getDelayedCount();
+      return views.every((view) => view?.state === 'waiting') && delayed === sessionIds.length;
     });
     for (const worker of workers) worker.kill('SIGKILL');
     await Promise.all(workers.map((worker) => worker.exited));

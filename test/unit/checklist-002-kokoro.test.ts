@@ -211,7 +211,7 @@ describe('[002] KokoroFlow Chatter', () => {
   });
 
   it('the model can book a wake-up that replaces older ones, ignores quiet hours, overrides the proactive timer, and 0 cancels', () => {
-    const settings = { proactive: { enabled: true, minDelaySeconds: 10, maxDelaySeconds: 10, quietHours: '00:00-23:59', timezone: 'UTC' }, wakeup: { enabled: true, minMinutes: 30, maxMinutes: 1440 }, thinking: { enabled: false } };
+    const settings = { proactive: { enabled: true, minDelaySeconds: 10, maxDelaySeconds: 10, quietHours: '00:00-23:59', timezone: 'UTC' }, wakeup: { enabled: true, minSeconds: 1800, maxSeconds: 86_400 }, thinking: { enabled: false } };
     const session = new MachineHarness(settings);
     session.say('watching a movie, brb', 1000).answer(2000, [doNothing(0), { tool: 'schedule_wakeup', delayMinutes: 10, reason: 'ask about the movie' }]);
     expect(session.context.wakeup).toEqual({ dueAt: 2000 + 30 * 60_000, reason: 'ask about the movie' });

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig, parseConfig } from '../../src/config/load-config.js';
+import { configWarnings, loadConfig, parseConfig } from '../../src/config/load-config.js';
 import { sessionSettingsFor } from '../../src/config/session-settings.js';
 
 function yamlFile(text: string): string {
@@ -41,5 +41,22 @@ describe('configuration', () => {
     const config = parseConfig({ wait: { maxSeconds: 300 }, sessions: { 'http:private:vip': { wait: { maxSeconds: 900 } } } });
     expect(sessionSettingsFor(config, 'http:private:vip').wait).toEqual({ minSeconds: 10, maxSeconds: 900, maxConsecutiveTimeouts: 3 });
     expect(sessionSettingsFor(config, 'http:private:other').wait.maxSeconds).toBe(300);
+  });
+
+  it('a one-key session override keeps the global values of the rest of the section (nested ones too)', () => {
+    const config = parseConfig({
+      debounce: { threshold: 0.6, timeoutSeconds: 2 },
+      reply: { split: { enabled: true, maxLength: 50 } },
+      sessions: { 'http:private:vip': { debounce: { maxFragments: 8 }, reply: { split: { maxLength: 70 } } } },
+    });
+    const settings = sessionSettingsFor(config, 'http:private:vip');
+    expect(settings.debounce).toMatchObject({ threshold: 0.6, timeoutSeconds: 2, maxFragments: 8 });
+    expect(settings.reply.split).toMatchObject({ enabled: true, maxLength: 70 });
+  });
+
+  it('refuses per-session sections whose key is not a session id, and warns about speech without a model', () => {
+    expect(() => parseConfig({ sessions: { 'alice': { persona: 'x' } } })).toThrow(/sessions\.alice: Invalid key/);
+    expect(configWarnings(parseConfig({ tts: { enabled: true } }))).toHaveLength(2);
+    expect(configWarnings(parseConfig({ tts: { enabled: true }, llm: { apiKey: 'k', models: { tts: 'tts-1' } } }))).toEqual([]);
   });
 });
