@@ -89,8 +89,22 @@ export function withTimerArmed(
   at: number,
   delayMs: number,
 ): Pick<SessionContext, 'timers' | 'timerGen'> {
+  const dueAt = at + Math.max(0, Math.round(delayMs));
+  const current = context.timers[name];
+  if (current !== undefined && current.firesAt <= dueAt) {
+    // The armed job fires first anyway: move the deadline, keep the job.
+    return { timers: { ...context.timers, [name]: { ...current, dueAt } }, timerGen: context.timerGen };
+  }
   const gen = context.timerGen + 1;
-  return { timers: { ...context.timers, [name]: { gen, dueAt: at + Math.max(0, Math.round(delayMs)) } }, timerGen: gen };
+  return { timers: { ...context.timers, [name]: { gen, dueAt, firesAt: dueAt } }, timerGen: gen };
+}
+
+/** Re-arms a timer whose job fired before its (since extended) deadline, for the remainder; pure. */
+export function withTimerRenewed(context: SessionContext, name: TimerName): Pick<SessionContext, 'timers' | 'timerGen'> {
+  const current = context.timers[name];
+  if (current === undefined) return { timers: context.timers, timerGen: context.timerGen };
+  const gen = context.timerGen + 1;
+  return { timers: { ...context.timers, [name]: { gen, dueAt: current.dueAt, firesAt: current.dueAt } }, timerGen: gen };
 }
 
 /** Returns the timers map without `name`; pure. */
@@ -160,6 +174,6 @@ export function excerpt(text: string, length = 200): string {
 }
 
 /** The armed timers as a list, in no particular order; pure. */
-export function armedTimers(context: Pick<SessionContext, 'timers'>): Array<{ name: TimerName; gen: number; dueAt: number }> {
+export function armedTimers(context: Pick<SessionContext, 'timers'>): Array<{ name: TimerName; gen: number; dueAt: number; firesAt: number }> {
   return Object.entries(context.timers).flatMap(([name, entry]) => (entry === undefined ? [] : [{ name: name as TimerName, ...entry }]));
 }

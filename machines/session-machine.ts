@@ -20,6 +20,7 @@ import {
   withSideRequest,
   withTimerArmed,
   withTimerDisarmed,
+  withTimerRenewed,
   withTurnStarted,
 } from './session-logic.js';
 import { defaultSessionSettings } from './session-settings.js';
@@ -74,8 +75,15 @@ export const sessionMachine = setup({
     },
     hasSettleWindow: ({ context }) => isDebounced(context) && context.settings.debounce.settleSeconds > 0,
     isSettleArmed: ({ context }) => context.timers.settle !== undefined,
-    isCurrentTimer: ({ context, event }, params: { name: TimerName }) =>
-      event.type === 'timer.fired' && event.name === params.name && context.timers[params.name]?.gen === event.gen,
+    isCurrentTimer: ({ context, event }, params: { name: TimerName }) => {
+      const entry = context.timers[params.name];
+      return event.type === 'timer.fired' && event.name === params.name && entry?.gen === event.gen && entry.dueAt <= entry.firesAt;
+    },
+    isExtendedTimer: ({ context, event }) => {
+      if (event.type !== 'timer.fired') return false;
+      const entry = context.timers[event.name];
+      return entry?.gen === event.gen && entry.dueAt > entry.firesAt;
+    },
     isCurrentReminder: ({ context, event }) =>
       event.type === 'timer.fired' && reminderIdOf(event.name) !== null && context.timers[event.name]?.gen === event.gen,
     isCurrentRequest: ({ context, event }) =>
@@ -126,6 +134,7 @@ export const sessionMachine = setup({
       return withTimerArmed(context, 'settle', at, Math.max(0, Math.min(at + settleSeconds * 1000, holdUntil) - at));
     }),
     disarmTimer: assign(({ context }, params: { name: TimerName }) => withTimerDisarmed(context, params.name)),
+    renewTimer: assign(({ context, event }) => (event.type === 'timer.fired' ? withTimerRenewed(context, event.name) : {})),
     startTurn: assign(({ context, event }, params: { purpose: TurnPurpose }) =>
       withTurnStarted(context, params.purpose, eventTime(event)),
     ),
@@ -298,39 +307,13 @@ export const sessionMachine = setup({
   },
 }).createMachine({
   id: 'session',
-  context: ({ input }) => ({
-    chatType: chatTypeOf(input.sessionId),
-    settings: defaultSessionSettings,
-    rng: seedFrom(input.sessionId),
-    fragments: [],
-    completeness: 0,
-    turn: null,
-    side: [],
-    requestSeq: 0,
-    timers: {},
-    timerGen: 0,
-    outboundSeq: 0,
-    wait: null,
-    consecutiveTimeouts: 0,
-    unanswered: 0,
-    lastUserAt: null,
-    lastBotAt: null,
-    lastProactiveAt: null,
-    lastSpeaker: null,
-    closedByBot: false,
-    reminders: [],
-    reminderSeq: 0,
-    wakeup: null,
-    memos: [],
-    memoSeq: 0,
-    proactiveMessage: null,
-    lastError: null,
-  }),
+  context: ({ input }) => initialSessionContext(input.sessionId),
   initial: 'idle',
   on: {
     'settings.changed': { actions: 'applySettings' },
     'message.received': { guard: 'isCommand', actions: 'answerCommand' },
     'timer.fired': [
+      { guard: 'isExtendedTimer', actions: 'renewTimer' },
       { guard: 'isCurrentReminder', actions: 'fireReminder' },
       { guard: { type: 'isCurrentTimer', params: { name: 'purge' } }, actions: 'purgeFragments' },
       // A wake-up while the conversation is busy comes back later; one that is not allowed is consumed.
@@ -376,7 +359,11 @@ export const sessionMachine = setup({
         { guard: and(['isUtteranceComplete', 'hasSettleWindow', not('isSettleArmed')]), actions: 'armSettleTimer' },
       ],
       on: {
-        'message.received': { guard: 'isConversational', target: 'buffering', reenter: true, actions: 'appendFragment' },
+        // Stays in buffering: the debounce deadline moves (its job is kept), the settle window starts over.
+        'message.received': {
+          guard: 'isConversational',
+          actions: ['appendFragment', 'armDebounceTimer', { type: 'disarmTimer', params: { name: 'settle' } }],
+        },
         'timer.fired': [
           { guard: { type: 'isCurrentTimer', params: { name: 'debounce' } }, target: 'awaiting-llm' },
           { guard: { type: 'isCurrentTimer', params: { name: 'settle' } }, target: 'awaiting-llm' },
@@ -451,3 +438,35 @@ function applyOutcome(
 }
 
 export type SessionMachine = typeof sessionMachine;
+
+/** The context of a session that has seen nothing yet; pure. */
+export function initialSessionContext(sessionId: string): SessionContext {
+  return {
+    chatType: chatTypeOf(sessionId),
+    settings: defaultSessionSettings,
+    rng: seedFrom(sessionId),
+    fragments: [],
+    completeness: 0,
+    turn: null,
+    side: [],
+    requestSeq: 0,
+    timers: {},
+    timerGen: 0,
+    outboundSeq: 0,
+    wait: null,
+    consecutiveTimeouts: 0,
+    unanswered: 0,
+    lastUserAt: null,
+    lastBotAt: null,
+    lastProactiveAt: null,
+    lastSpeaker: null,
+    closedByBot: false,
+    reminders: [],
+    reminderSeq: 0,
+    wakeup: null,
+    memos: [],
+    memoSeq: 0,
+    proactiveMessage: null,
+    lastError: null,
+  };
+}

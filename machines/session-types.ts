@@ -90,10 +90,15 @@ export interface Fragment {
   messageId?: string;
 }
 
-/** A durable timer as the machine sees it: the generation token and the absolute due time. */
+/**
+ * A durable timer as the machine sees it: the generation token of its job, the time the job fires, and the
+ * deadline. Pushing a deadline later keeps the job (`firesAt` stays, `dueAt` moves): when it fires early the
+ * machine arms the remainder. A burst of re-armings thus costs no job at all.
+ */
 export interface TimerEntry {
   gen: number;
   dueAt: number;
+  firesAt: number;
 }
 
 /** Timer names: fixed ones, and one per reminder (`reminder:<id>`). */

@@ -119,25 +119,34 @@ export async function measureThroughput(redisUrl: string, workerCount: number, s
   return ((sessions * perSession) / (finished - started)) * 1000;
 }
 
-/** Ingest→commit latency percentiles at a steady `rate` events/s over `sessions` sessions for `seconds`. */
-export async function measureLatency(redisUrl: string, sessions: number, rate: number, seconds: number): Promise<{ p50: number; p99: number; samples: number }> {
-  const config = benchConfig('bench-latency');
-  const processes = await workers(redisUrl, config, 1, 'session');
-  const client = await clientRuntime(redisUrl, config);
-  const ids = Array.from({ length: sessions }, (_, index) => `bench:private:lat${index}`);
-  const total = rate * seconds;
+/** Sends `total` messages to `ids` at a steady `rate` per second; resolves when the last one is sent. */
+async function ingestAtRate(client: Runtime, ids: readonly string[], rate: number, total: number): Promise<void> {
   const tickMs = 10;
   const perTick = Math.max(1, Math.round((rate * tickMs) / 1000));
-  const counter = appliedCounter(redisUrl, config.redis.prefix);
-  await counter.ready();
   const started = Date.now();
   for (let sent = 0; sent < total; sent += perTick) {
     const batch = Array.from({ length: Math.min(perTick, total - sent) }, (_, index) => ids[(sent + index) % ids.length]!);
     void Promise.all(batch.map((id) => client.ingestor.ingest(id, message(id, fragments[sent % fragments.length]!))));
-    const due = started + ((sent + perTick) / perTick) * tickMs;
+    const due = started + (sent / perTick + 1) * tickMs;
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - Date.now())));
   }
-  await counter.reach(total);
+}
+
+/**
+ * Ingest→commit latency percentiles at a steady `rate` events/s over `sessions` sessions for `seconds`, after
+ * two seconds of the same traffic on other sessions to warm the worker up (JIT, connections, the model).
+ */
+export async function measureLatency(redisUrl: string, sessions: number, rate: number, seconds: number): Promise<{ p50: number; p99: number; samples: number }> {
+  const config = benchConfig('bench-latency');
+  const processes = await workers(redisUrl, config, 1, 'session');
+  const client = await clientRuntime(redisUrl, config);
+  const counter = appliedCounter(redisUrl, config.redis.prefix);
+  await counter.ready();
+  const warmIds = Array.from({ length: sessions }, (_, index) => `bench:private:warm${index}`);
+  await ingestAtRate(client, warmIds, rate, rate * 2);
+  const ids = Array.from({ length: sessions }, (_, index) => `bench:private:lat${index}`);
+  await ingestAtRate(client, ids, rate, rate * seconds);
+  await counter.reach(rate * (seconds + 2));
   counter.close();
   const latencies: number[] = [];
   await pool(ids, 200, async (id) => {

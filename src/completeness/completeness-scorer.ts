@@ -6,4 +6,6 @@ export interface CompletenessScorer {
   readonly name: string;
   /** Probability in [0, 1] that `text` is a complete utterance. */
   score(text: string): Promise<number>;
+  /** The same for many texts in one call (in input order), where batching is cheaper. */
+  scoreBatch?(texts: readonly string[]): Promise<number[]>;
 }

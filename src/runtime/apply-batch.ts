@@ -57,6 +57,7 @@ export async function applyBatch(
   let rejected = 0;
 
   const parsedEntries = entries.map((entry) => ({ entry, parsed: parseEvent(entry.json) }));
+  const scores = await prescore(parsedEntries, before, options);
   const settingsEvent = settingsChangeFor(before, options.settings, firstTime(parsedEntries));
   if (settingsEvent !== null) {
     live.actor.send(settingsEvent);
@@ -70,7 +71,7 @@ export async function applyBatch(
       logEntries.push({ seq: entry.seq, raw: entry.json, rejected: parsed.error, state: live.actor.getSnapshot().value });
       continue;
     }
-    const event = await annotate(parsed.event, contextOf(live), options);
+    const event = await annotate(parsed.event, contextOf(live), options, scores);
     live.actor.send(event);
     if (live.actor.getSnapshot().status === 'error') {
       rejected += 1;
@@ -120,7 +121,7 @@ function firstTime(parsedEntries: ReadonlyArray<{ parsed: ReturnType<typeof pars
 
 /** A `settings.changed` event when the session's settings differ from the configured ones, else null. */
 function settingsChangeFor(context: SessionContext, settings: SessionSettings, at: number): SessionEvent | null {
-  if (JSON.stringify(context.settings) === JSON.stringify(settings)) return null;
+  if (context.settings === settings || JSON.stringify(context.settings) === JSON.stringify(settings)) return null;
   return { type: 'settings.changed', at, settings };
 }
 
@@ -137,17 +138,53 @@ function parseEvent(json: string): { event: SessionEvent } | { error: { code: st
 }
 
 /** Scores the merged buffer for a message (failing open to "complete" when the scorer breaks). */
-async function annotate(event: SessionEvent, context: SessionContext, options: ApplyOptions): Promise<SessionEvent> {
+async function annotate(
+  event: SessionEvent,
+  context: SessionContext,
+  options: ApplyOptions,
+  scores: ReadonlyMap<string, number>,
+): Promise<SessionEvent> {
   if (event.type !== 'message.received' || typeof event.completeness === 'number') return event;
   if (!context.settings.debounce.enabled) return { ...event, completeness: 1 };
   const text = mergedText([...context.fragments, { text: event.text }]);
-  let completeness = 1;
-  try {
-    completeness = await options.scorer.score(text);
-  } catch {
-    completeness = 1;
+  let completeness = scores.get(text);
+  if (completeness === undefined) {
+    try {
+      completeness = await options.scorer.score(text);
+    } catch {
+      completeness = 1;
+    }
   }
   return { ...event, completeness };
+}
+
+/**
+ * Scores, in one batched call, the merged buffers the batch's leading run of messages will produce (one per
+ * message, each a prefix of the next), so a burst costs one inference call instead of one per fragment. A
+ * merged text that turns out different (another event changed the buffer) is simply scored on its own.
+ */
+async function prescore(
+  parsedEntries: ReadonlyArray<{ parsed: ReturnType<typeof parseEvent> }>,
+  context: SessionContext,
+  options: ApplyOptions,
+): Promise<Map<string, number>> {
+  const scores = new Map<string, number>();
+  if (options.scorer.scoreBatch === undefined || !context.settings.debounce.enabled) return scores;
+  const fragments: Array<{ text: string }> = [...context.fragments];
+  const texts: string[] = [];
+  for (const { parsed } of parsedEntries) {
+    if (!('event' in parsed) || parsed.event.type !== 'message.received') break;
+    fragments.push({ text: parsed.event.text });
+    texts.push(mergedText(fragments));
+  }
+  if (texts.length < 2) return scores;
+  try {
+    const results = await options.scorer.scoreBatch(texts);
+    texts.forEach((text, index) => scores.set(text, results[index] ?? 1));
+  } catch {
+    // Each message is scored on its own instead (and fails open there).
+  }
+  return scores;
 }
 
 /** Rebuilds the actor from the batch's start and re-sends the events accepted so far. */

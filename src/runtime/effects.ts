@@ -44,7 +44,7 @@ function planTimerEffects(
     if (after[name]?.gen !== entry.gen) effects.push({ type: 'timer.cancel', sessionId, name, gen: entry.gen });
   }
   for (const [name, entry] of Object.entries(after) as Array<[TimerName, TimerEntry]>) {
-    if (before[name]?.gen !== entry.gen) effects.push({ type: 'timer.arm', sessionId, name, gen: entry.gen, dueAt: entry.dueAt });
+    if (before[name]?.gen !== entry.gen) effects.push({ type: 'timer.arm', sessionId, name, gen: entry.gen, dueAt: entry.firesAt });
   }
   return effects;
 }

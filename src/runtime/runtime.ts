@@ -129,7 +129,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       cache,
       scorer: options.scorer ?? (await loadCompletenessScorer({ logger: (message) => logger.warn(message) })),
       effects: new EffectRunner(timers, llm, queues.outbox),
-      settingsFor: (sessionId) => sessionSettingsFor(config, sessionId),
+      settingsFor: memoize((sessionId) => sessionSettingsFor(config, sessionId)),
       stats,
       publisher: createRedisCommitPublisher(redis, prefix, (error) => logger.debug({ err: error }, 'publish failed')),
       ...(options.inspector === undefined ? {} : { inspector: options.inspector }),
@@ -186,6 +186,20 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       cache.clear();
       await Promise.all(connections.map(closeQuietly));
     },
+  };
+}
+
+/** Caches a function of a session id (the configuration is fixed for the life of a process). */
+function memoize<T>(compute: (sessionId: string) => T): (sessionId: string) => T {
+  const cache = new Map<string, T>();
+  return (sessionId) => {
+    let value = cache.get(sessionId);
+    if (value === undefined) {
+      if (cache.size > 100_000) cache.clear();
+      value = compute(sessionId);
+      cache.set(sessionId, value);
+    }
+    return value;
   };
 }
 

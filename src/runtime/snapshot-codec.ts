@@ -1,12 +1,31 @@
 /**
  * How a session snapshot is stored. The machine keeps its settings in context (so it stays pure and replay
  * reproduces every decision), but thousands of sessions share a handful of distinct settings, so the stored
- * form replaces them by a reference into one shared table (`<prefix>:settings`, digest → JSON) and leaves out
- * the parts of an XState snapshot that are always the same for this machine (status, history, children).
+ * form replaces them by a reference into one shared table (`<prefix>:settings`, digest → JSON), leaves out
+ * context fields that still hold their initial value (an idle session's many empty lists and nulls), and the
+ * parts of an XState snapshot that are always the same for this machine (status, history, children).
  */
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { initialSessionContext } from '../../machines/session-machine.js';
 import type { SessionContext, SessionSettings } from '../../machines/session-types.js';
+
+/** Initial values of the context fields that are left out of storage while unchanged (as JSON). */
+const elidable = new Map(
+  Object.entries(initialSessionContext('x:private:x'))
+    .filter(([key]) => key !== 'chatType' && key !== 'settings' && key !== 'rng')
+    .map(([key, value]) => [key, JSON.stringify(value)]),
+);
+
+function elideDefaults(context: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(context).filter(([key, value]) => elidable.get(key) !== JSON.stringify(value)));
+}
+
+function restoreDefaults(context: Record<string, unknown>): Record<string, unknown> {
+  const restored: Record<string, unknown> = {};
+  for (const [key, json] of elidable) if (!(key in context)) restored[key] = JSON.parse(json) as unknown;
+  return { ...context, ...restored };
+}
 
 const settingsPrefix = 'settings:';
 
@@ -34,7 +53,7 @@ export function encodeSnapshot(persisted: unknown): EncodedSnapshot {
   const { status, historyValue, children, context, ...rest } = persisted as PersistedSession;
   const settingsJson = JSON.stringify(context.settings);
   const digest = settingsDigest(settingsJson);
-  const stored: Record<string, unknown> = { ...rest, context: { ...context, settings: `${settingsPrefix}${digest}` } };
+  const stored: Record<string, unknown> = { ...rest, context: { ...elideDefaults(context as unknown as Record<string, unknown>), settings: `${settingsPrefix}${digest}` } };
   if (status !== 'active') stored.status = status;
   if (historyValue !== undefined && Object.keys(historyValue).length > 0) stored.historyValue = historyValue;
   if (children !== undefined && Object.keys(children).length > 0) stored.children = children;
@@ -57,12 +76,13 @@ export function decodeSnapshot(stored: string, settings: (digest: string) => Ses
 function decodeParsed(parsed: PersistedSession, settings: (digest: string) => SessionSettings | undefined): unknown {
   const digest = referencedDigest(parsed);
   const resolved = digest === null ? undefined : settings(digest);
+  const context = restoreDefaults(parsed.context as unknown as Record<string, unknown>);
   return {
     status: 'active',
     historyValue: {},
     children: {},
     ...parsed,
-    context: resolved === undefined ? parsed.context : { ...parsed.context, settings: resolved },
+    context: resolved === undefined ? context : { ...context, settings: resolved },
   };
 }
 

@@ -122,7 +122,10 @@ export class Sweeper {
   }
 
   #candidateOf(row: SessionRow): Candidate {
-    const timers = row.context === null ? [] : armedTimers(row.context).map((timer) => ({ sessionId: row.sessionId, ...timer }));
+    const timers =
+      row.context === null
+        ? []
+        : armedTimers(row.context).map((timer) => ({ sessionId: row.sessionId, name: timer.name, gen: timer.gen, dueAt: timer.firesAt }));
     const requests = row.context === null ? [] : pendingRequestsOf(row.sessionId, row.context);
     const jobKeys = [
       ...timers.map((timer) => this.#options.timers.jobKey(timer.sessionId, timer.name, timer.gen)),

@@ -26,5 +26,5 @@ export function replyWith(content: string, maxWaitSeconds: number): ToolCall {
 export function firedTimer(context: SessionContext, name: TimerName, at?: number): TimerFiredEvent {
   const entry = context.timers[name];
   if (entry === undefined) throw new Error(`timer ${name} is not armed`);
-  return { type: 'timer.fired', at: at ?? entry.dueAt, name, gen: entry.gen, dueAt: entry.dueAt };
+  return { type: 'timer.fired', at: at ?? entry.firesAt, name, gen: entry.gen, dueAt: entry.firesAt };
 }

@@ -44,7 +44,8 @@ describe('applyBatch', () => {
     ]);
     expect(batch.logEntries[1]!.event).toMatchObject({ completeness: 0.2 });
     expect(batch.logEntries.at(-1)!.hash).toMatch(/^[0-9a-f]{16}$/);
-    expect(batch.effects).toEqual([{ type: 'timer.arm', sessionId, name: 'debounce', gen: 2, dueAt: 12_000 }]);
+    // The second fragment moves the deadline to 12 000 but keeps the job armed for 11 000.
+    expect(batch.effects).toEqual([{ type: 'timer.arm', sessionId, name: 'debounce', gen: 1, dueAt: 11_000 }]);
   });
 
   it('fails open when the scorer throws: the fragment counts as complete', async () => {
@@ -83,5 +84,26 @@ describe('applyBatch', () => {
     await applyBatch(live, [entry(1, message('hi', 1000))], options(recordingScorer(0.1)));
     const second = await applyBatch(live, [entry(2, message('there', 2000))], options(recordingScorer(0.1)));
     expect(second.logEntries.map((item) => item.event?.type)).toEqual(['message.received']);
+  });
+});
+
+describe('applyBatch scoring', () => {
+  it('scores a burst of fragments in one batched call, with the same scores as one by one', async () => {
+    const calls: string[][] = [];
+    const score = (text: string) => (text.endsWith('!') ? 0.9 : text.length / 100);
+    const scorer: CompletenessScorer = {
+      name: 'batching',
+      score: async (text) => (calls.push([text]), score(text)),
+      scoreBatch: async (texts) => (calls.push([...texts]), texts.map(score)),
+    };
+    const texts = ['so', 'I was', 'thinking', 'about it!'];
+    const batch = await applyBatch(
+      createLiveSession(sessionId, undefined, 0),
+      texts.map((text, index) => entry(index + 1, message(text, 1000 + index))),
+      options(scorer),
+    );
+    expect(calls).toEqual([['so', 'so I was', 'so I was thinking', 'so I was thinking about it!']]);
+    const recorded = batch.logEntries.flatMap((item) => (item.event?.type === 'message.received' ? [item.event.completeness] : []));
+    expect(recorded).toEqual(['so', 'so I was', 'so I was thinking', 'so I was thinking about it!'].map(score));
   });
 });

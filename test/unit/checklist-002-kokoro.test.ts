@@ -196,7 +196,7 @@ describe('[002] KokoroFlow Chatter', () => {
     session.fire('thinking').answerSide(62_500, 'hm');
     const persisted = JSON.parse(JSON.stringify(session.actor.getPersistedSnapshot())) as { context: typeof session.context };
     expect(persisted.context.wait).toMatchObject({ startedAt: 2000, seconds: 120, thoughts: 1 });
-    expect(persisted.context.timers.wait).toEqual({ gen: expect.any(Number), dueAt: 122_000 });
+    expect(persisted.context.timers.wait).toEqual({ gen: expect.any(Number), dueAt: 122_000, firesAt: 122_000 });
   });
 
   it('a real user message aborts generation; timers and inner thoughts never do', () => {

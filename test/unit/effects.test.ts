@@ -12,19 +12,29 @@ function contextAfter(...texts: Array<[string, number]>): SessionContext {
 }
 
 describe('planEffects', () => {
-  it('arms a new timer and cancels the one it superseded', () => {
+  it('pushing a deadline back keeps the armed job: no effect at all', () => {
     const before = contextAfter(['and', 0.1]);
     const after = contextAfter(['and', 0.1], ['then', 0.1]);
-    expect(planEffects('s', before, after)).toEqual([
+    expect(after.timers.debounce).toEqual({ gen: 1, dueAt: 12_000, firesAt: 11_000 });
+    expect(planEffects('s', before, after)).toEqual([]);
+  });
+
+  it('renewing a timer after its early firing cancels the fired job and arms the remainder', () => {
+    const before = contextAfter(['and', 0.1], ['then', 0.1]);
+    const actor = createActor(sessionMachine, { input: { sessionId: 'http:private:alice' }, snapshot: undefined }).start();
+    actor.send(messageEvent('and', 1000, 0.1));
+    actor.send(messageEvent('then', 2000, 0.1));
+    actor.send({ type: 'timer.fired', at: 11_000, name: 'debounce', gen: 1, dueAt: 11_000 });
+    expect(planEffects('s', before, actor.getSnapshot().context)).toEqual([
       { type: 'timer.cancel', sessionId: 's', name: 'debounce', gen: 1 },
       { type: 'timer.arm', sessionId: 's', name: 'debounce', gen: 2, dueAt: 12_000 },
     ]);
   });
 
-  it('coalesces a burst: ten re-armings in one batch cost one arm', () => {
+  it('coalesces a burst: ten fragments in one batch cost one arm', () => {
     const burst = Array.from({ length: 10 }, (_, index): [string, number] => [`part ${index}`, 0.1]);
     const effects = planEffects('s', null, contextAfter(...burst));
-    expect(effects).toEqual([{ type: 'timer.arm', sessionId: 's', name: 'debounce', gen: 10, dueAt: 20_000 }]);
+    expect(effects).toEqual([{ type: 'timer.arm', sessionId: 's', name: 'debounce', gen: 1, dueAt: 11_000 }]);
   });
 
   it('starts the request in flight with the merged text (CJK joined without spaces)', () => {

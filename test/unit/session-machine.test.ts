@@ -30,7 +30,7 @@ describe('session machine transitions', () => {
   it('idle + incomplete message → buffering with the debounce timer armed from the message time', () => {
     const { state, context } = start([messageEvent('so I was thinking', 1000, 0.3)]);
     expect(state()).toBe('buffering');
-    expect(context().timers.debounce).toEqual({ gen: 1, dueAt: 11_000 });
+    expect(context().timers.debounce).toEqual({ gen: 1, dueAt: 11_000, firesAt: 11_000 });
     expect(context().fragments.map((fragment) => fragment.text)).toEqual(['so I was thinking']);
   });
 
@@ -47,12 +47,17 @@ describe('session machine transitions', () => {
     expect(context().fragments.map((fragment) => fragment.text)).toEqual(['如果明天下雨', '我们就不去了。']);
   });
 
-  it('each held fragment restarts the debounce timer with a new generation', () => {
-    const { context } = start([messageEvent('and', 1000, 0.1), messageEvent('then', 4000, 0.1)]);
-    expect(context().timers.debounce).toEqual({ gen: 2, dueAt: 14_000 });
+  it('each held fragment pushes the debounce deadline back, keeping the armed job; its early firing renews it', () => {
+    const session = start([messageEvent('and', 1000, 0.1), messageEvent('then', 4000, 0.1)]);
+    expect(session.context().timers.debounce).toEqual({ gen: 1, dueAt: 14_000, firesAt: 11_000 });
+    session.actor.send({ type: 'timer.fired', at: 11_000, name: 'debounce', gen: 1, dueAt: 11_000 });
+    expect(session.state()).toBe('buffering');
+    expect(session.context().timers.debounce).toEqual({ gen: 2, dueAt: 14_000, firesAt: 14_000 });
+    session.actor.send({ type: 'timer.fired', at: 14_000, name: 'debounce', gen: 2, dueAt: 14_000 });
+    expect(session.state()).toBe('awaiting-llm');
   });
 
-  it('buffering + current debounce timer → awaiting-llm; a superseded one changes nothing', () => {
+  it('buffering: an early firing of a pushed-back debounce timer waits for the new deadline, then → awaiting-llm', () => {
     const session = start([messageEvent('and', 1000, 0.1)]);
     const stale = firedTimer(session.context(), 'debounce');
     session.actor.send(messageEvent('then', 4000, 0.1));
@@ -82,7 +87,7 @@ describe('session machine transitions', () => {
     expect(session.state()).toBe('waiting');
     expect(session.context().wait).toMatchObject({ startedAt: 2000, seconds: 600, origin: 'reply', lastBotText: 'hi!' });
     // gen 1 went to the debounce timer armed (and disarmed) on the way through buffering.
-    expect(session.context().timers.wait).toEqual({ gen: 2, dueAt: 602_000 });
+    expect(session.context().timers.wait).toEqual({ gen: 2, dueAt: 602_000, firesAt: 602_000 });
     expect(session.emitted.filter((item) => (item as { type: string }).type === 'outbound.queued')).toEqual([
       { type: 'outbound.queued', seq: 1, text: 'hi!', kind: 'reply', at: 2000, deliverAt: 2000 },
     ]);
