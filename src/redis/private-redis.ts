@@ -43,8 +43,11 @@ export function assertRedisServerInstalled(): void {
 export async function startPrivateRedis(options: PrivateRedisOptions): Promise<PrivateRedis> {
   assertRedisServerInstalled();
   mkdirSync(options.dataDir, { recursive: true });
+  // redis.conf's own `dir .data/redis` is read (and must exist) before the --dir override applies: run from
+  // the project root with that directory present.
+  mkdirSync(`${projectRoot}.data/redis`, { recursive: true });
   const args = [options.confPath ?? defaultRedisConf, '--port', String(options.port), '--dir', options.dataDir];
-  const child = spawn('redis-server', [...args, ...(options.extraArgs ?? [])], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('redis-server', [...args, ...(options.extraArgs ?? [])], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   await waitForReady(child, options.startTimeoutMs ?? 15_000);
   return {
     url: `redis://127.0.0.1:${options.port}`,
