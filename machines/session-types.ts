@@ -224,6 +224,8 @@ export interface MessageReceivedEvent {
   images: ImageRef[];
   mentionsBot: boolean;
   messageId?: string;
+  /** The platform id of the message this one quotes (a reply), when it quotes one. */
+  replyTo?: string;
   /** Completeness of the merged buffer including this fragment, scored by the driver before the transition. */
   completeness: number;
 }

@@ -102,6 +102,8 @@ const inspectSchema = z
 export const configSchema = z
   .object({
     persona: z.string().default(defaultPersona),
+    /** Who may run admin commands from a chat: `<platform>:<userId>` or a bare user id (any platform). */
+    admins: z.array(z.string().min(1)).default([]),
     timezone: timeZoneSchema.default(hostTimeZone),
     redis: redisSchema.prefault({}),
     http: httpSchema.prefault({}),

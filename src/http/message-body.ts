@@ -16,6 +16,7 @@ const messageBodySchema = z.object({
   images: z.array(z.object({ url: z.string().min(1).max(4096), sticker: z.boolean().optional() })).max(16).default([]),
   mentionsBot: z.boolean().default(false),
   messageId: identifier.optional(),
+  replyTo: identifier.optional(),
 });
 
 export interface ParsedMessage {
@@ -41,6 +42,7 @@ export function parseMessageBody(body: unknown, at: number, platform = 'http'): 
     images: data.images.map((image) => (image.sticker ? { url: image.url, sticker: true } : { url: image.url })),
     mentionsBot: data.mentionsBot,
     ...(data.messageId === undefined ? {} : { messageId: data.messageId }),
+    ...(data.replyTo === undefined ? {} : { replyTo: data.replyTo }),
   };
   const sessionId = sessionIdOf({ platform, chatType: data.chat.type, chatId: data.chat.id });
   return data.messageId === undefined ? { sessionId, event } : { sessionId, event, messageId: data.messageId };

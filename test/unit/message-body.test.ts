@@ -14,11 +14,11 @@ describe('parseMessageBody', () => {
 
   it('keeps images, the mention flag and the platform message id', () => {
     const parsed = parseMessageBody(
-      { chat: { type: 'private', id: 'a' }, sender: { id: 'a' }, images: [{ url: 'https://x/y.png' }], mentionsBot: true, messageId: 'm9' },
+      { chat: { type: 'private', id: 'a' }, sender: { id: 'a' }, images: [{ url: 'https://x/y.png' }], mentionsBot: true, messageId: 'm9', replyTo: 'm3' },
       1,
     );
     expect(parsed.messageId).toBe('m9');
-    expect(parsed.event).toMatchObject({ images: [{ url: 'https://x/y.png' }], mentionsBot: true, messageId: 'm9', text: '' });
+    expect(parsed.event).toMatchObject({ images: [{ url: 'https://x/y.png' }], mentionsBot: true, messageId: 'm9', replyTo: 'm3', text: '' });
   });
 
   it.each([
