@@ -5,6 +5,7 @@
 export type RuntimeErrorCode =
   | 'invalid_input'
   | 'payload_too_large'
+  | 'unsupported_media_type'
   | 'not_found'
   | 'unauthorized'
   | 'redis_unavailable'

@@ -5,7 +5,10 @@
 import { configWarnings, hasLlmEndpoint, loadConfig } from '../config/load-config.js';
 import type { KizunaConfig } from '../config/schema.js';
 import { sessionSettingsFor } from '../config/session-settings.js';
+import { sessionMachine } from '../../machines/session-machine.js';
+import { assertSafeBind } from '../http/access.js';
 import { createApiRoutes } from '../http/api-routes.js';
+import { consoleRoutes } from '../http/console-routes.js';
 import { createHttpServer, listen } from '../http/server.js';
 import { SseHub } from '../http/sse-hub.js';
 import { createLogger } from '../log.js';
@@ -27,6 +30,7 @@ export const startCommand: CommandModule = {
       inspect: { type: 'boolean', default: false },
     });
     const config = loadConfig(values.config === undefined ? {} : { path: values.config });
+    assertSafeBind(config.http);
     const logger = createLogger();
     for (const warning of configWarnings(config)) logger.warn(warning);
     const redis = await resolveRedis(config, true);
@@ -43,7 +47,10 @@ export const startCommand: CommandModule = {
     await openConfiguredSessions(config, runtime);
     const hub = new SseHub(createWorkerConnection(redis.url), config.redis.prefix);
     const server = createHttpServer({
-      routes: createApiRoutes({ runtime, hub, maxBodyBytes: config.http.maxBodyBytes }),
+      routes: [
+        ...createApiRoutes({ runtime, hub, maxBodyBytes: config.http.maxBodyBytes }),
+        ...(config.console.enabled ? consoleRoutes({ token: config.http.token, machine: sessionMachine }) : []),
+      ],
       token: config.http.token,
       logger,
     });
@@ -56,6 +63,10 @@ export const startCommand: CommandModule = {
         ? `  LLM: ${config.llm.models.chat} at ${config.llm.baseUrl ?? defaultOpenAiBaseUrl}`
         : '  LLM: the built-in offline model (no LLM endpoint configured: set OPENAI_BASE_URL / OPENAI_API_KEY or llm.baseUrl)',
     ];
+    if (config.console.enabled) {
+      const token = config.http.token ? '?token=<your API token>' : '';
+      lines.push(`  Console: open http://${config.http.host.includes(':') ? `[${config.http.host}]` : config.http.host}:${port}/${token}`);
+    }
     if (stately?.pageUrl) lines.push(`  Stately inspector: open ${stately.pageUrl} (the page needs internet)`);
     process.stdout.write(`${lines.join('\n')}\n`);
 

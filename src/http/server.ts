@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { InvalidInputError, RuntimeError } from '../errors.js';
 import type { Logger } from '../log.js';
+import { isAuthorized } from './access.js';
 import type { Route, RouteResult } from './api-routes.js';
 
 export interface HttpServerOptions {
@@ -19,6 +20,7 @@ const statusOfCode: Partial<Record<RuntimeError['code'], number>> = {
   unauthorized: 401,
   not_found: 404,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   redis_unavailable: 503,
 };
 
@@ -71,13 +73,9 @@ function findRoute(routes: Route[], method: string, path: string): { route: Rout
   return pathMatched ? 'method' : null;
 }
 
-function isAuthorized(request: IncomingMessage, token: string | undefined): boolean {
-  if (token === undefined || token === '') return true;
-  return request.headers.authorization === `Bearer ${token}`;
-}
-
 function send(response: ServerResponse, result: Exclude<RouteResult, 'streaming'>): void {
-  if (typeof result.body === 'string') {
+  for (const [name, value] of Object.entries(result.headers ?? {})) response.setHeader(name, value);
+  if (typeof result.body === 'string' || Buffer.isBuffer(result.body)) {
     response.writeHead(result.status, { 'content-type': result.contentType ?? 'text/plain; charset=utf-8' });
     response.end(result.body);
     return;

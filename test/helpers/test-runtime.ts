@@ -6,7 +6,9 @@ import type { Server } from 'node:http';
 import { Redis } from 'ioredis';
 import { inject } from 'vitest';
 import type { KizunaConfig } from '../../src/config/schema.js';
+import { sessionMachine } from '../../machines/session-machine.js';
 import { createApiRoutes } from '../../src/http/api-routes.js';
+import { consoleRoutes } from '../../src/http/console-routes.js';
 import { createHttpServer, listen } from '../../src/http/server.js';
 import { SseHub } from '../../src/http/sse-hub.js';
 import type { LlmClient } from '../../src/llm/llm-types.js';
@@ -51,7 +53,10 @@ export async function startTestRuntime(options: TestRuntimeOptions = {}): Promis
   if (options.http) {
     hub = new SseHub(createWorkerConnection(redisUrl), config.redis.prefix);
     server = createHttpServer({
-      routes: createApiRoutes({ runtime, hub, maxBodyBytes: config.http.maxBodyBytes }),
+      routes: [
+        ...createApiRoutes({ runtime, hub, maxBodyBytes: config.http.maxBodyBytes }),
+        ...consoleRoutes({ token: config.http.token, machine: sessionMachine }),
+      ],
       token: config.http.token,
       logger: quietLogger,
     });
