@@ -24,18 +24,34 @@ export async function mountDiagram(container) {
       for (const node of svg.querySelectorAll('.state')) node.classList.toggle('active', active.has(node.dataset.state));
       svg.dataset.active = String(state);
     },
-    /** Flashes the edge a transition took, if it is drawn. */
+    /**
+     * Flashes the edges a transition took. The stream reports where a whole step ended, so an event that led
+     * on through eventless (`always`) transitions — idle → buffering → awaiting-llm — lights the whole path.
+     */
     flash(transition) {
       const [from, to] = [transition.from.split('.')[0], transition.to.split('.')[0]];
-      if (from === to) return;
-      const selector = `[data-source="${CSS.escape(from)}"][data-target="${CSS.escape(to)}"]`;
-      for (const element of svg.querySelectorAll(selector)) {
-        element.classList.add('taken');
-        clearTimeout(timers.get(element));
-        timers.set(element, setTimeout(() => element.classList.remove('taken'), 2000));
+      for (const [source, target] of pathOf(svg, from, to, transition.eventType)) {
+        const selector = `[data-source="${CSS.escape(source)}"][data-target="${CSS.escape(target)}"]`;
+        for (const element of svg.querySelectorAll(selector)) {
+          element.classList.add('taken');
+          clearTimeout(timers.get(element));
+          timers.set(element, setTimeout(() => element.classList.remove('taken'), 2000));
+        }
       }
     },
   };
+}
+
+/** The edges from `from` to `to`: one taken on `event`, then any number (up to 3) of eventless ones. */
+function pathOf(svg, from, to, event) {
+  const edges = [...svg.querySelectorAll('g.transition')].map((element) => ({ source: element.dataset.source, target: element.dataset.target, events: element.dataset.events.split(' ') }));
+  let frontier = edges.filter((edge) => edge.source === from && edge.events.includes(event)).map((edge) => [[edge.source, edge.target]]);
+  for (let depth = 0; depth < 4; depth += 1) {
+    const done = frontier.find((path) => path.at(-1)[1] === to);
+    if (done) return done;
+    frontier = frontier.flatMap((path) => edges.filter((edge) => edge.source === path.at(-1)[1] && edge.events.includes('always')).map((edge) => [...path, [edge.source, edge.target]]));
+  }
+  return [];
 }
 
 /** One line of the transition trail under the diagram. */

@@ -85,7 +85,8 @@ export class SessionPage {
     const view = await api.session(id).catch((error) => (error.status === 404 ? null : Promise.reject(error)));
     if (this.#closed) return;
     if (view === null) {
-      this.#showState('(new)', null);
+      // Nothing happened yet: the badge says so, and the diagram shows where the session will start.
+      this.#showState('new', null, 'idle');
       fill(this.#parts.timers, h('p', { class: 'empty', text: 'This session does not exist yet: say something to start it.' }));
       this.#chat.update({ events: [], messages: [] });
       return;
@@ -120,13 +121,13 @@ export class SessionPage {
     fill(this.#parts['transition-trail'], lines.reverse().slice(0, trailLength));
   }
 
-  #showState(state, version) {
+  #showState(state, version, drawn = state) {
     const name = stateName(state);
     this.#parts['session-state'].textContent = name;
-    this.#parts['session-state'].className = `badge state-${name.split('.')[0].replace(/[()]/g, '')}`;
+    this.#parts['session-state'].className = `badge state-${name.split('.')[0]}`;
     this.#parts['session-state'].dataset.state = name;
     if (version !== null) this.#parts['session-version'].textContent = `version ${version}`;
-    this.#diagram?.setActive(name);
+    this.#diagram?.setActive(stateName(drawn));
   }
 
   async #replay() {
