@@ -53,7 +53,7 @@ export class ChatPanel {
   #buildComposer() {
     const group = this.#address.type === 'group';
     const user = h('input', { name: 'user', required: true, value: group ? 'alice' : this.#address.chatId, list: 'known-users', 'data-testid': 'composer-user', size: 10 });
-    const text = h('textarea', { name: 'text', rows: 2, placeholder: 'Say something… (Enter sends, Shift+Enter for a new line)', 'data-testid': 'composer-text' });
+    const text = h('textarea', { name: 'text', rows: 2, placeholder: 'Say something…', title: 'Enter sends, Shift+Enter starts a new line', 'data-testid': 'composer-text' });
     const mention = group ? h('label', { class: 'inline' }, h('input', { type: 'checkbox', name: 'mention', 'data-testid': 'composer-mention' }), '@bot') : null;
     const file = h('input', { type: 'file', accept: imageTypes, multiple: true, 'data-testid': 'composer-image', onchange: () => this.#upload(file) });
     const previews = h('div', { class: 'previews', 'data-testid': 'composer-previews' });

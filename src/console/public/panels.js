@@ -92,7 +92,7 @@ export function conversationLists(conversation) {
     history:
       history.length === 0
         ? h('p', { class: 'empty', text: 'No history yet.' })
-        : h('ol', { class: 'log' }, history.map((entry) => h('li', {}, h('time', { text: clock(entry.at) }), h('code', { text: entry.role }), h('span', { text: entry.text }), (entry.images ?? []).map((image) => h('code', { text: image.sticker ? '[sticker]' : '[image]' }))))),
+        : h('ol', { class: 'log' }, history.map((entry) => h('li', {}, h('time', { text: clock(entry.at) }), h('code', { text: entry.role }), h('span', {}, entry.text, (entry.images ?? []).map((image) => h('code', { text: image.sticker ? ' [sticker]' : ' [image]' })))))),
   };
 }
 
