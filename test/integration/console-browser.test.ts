@@ -106,7 +106,7 @@ describe.runIf(availability.run || availability.required)('the web console in Ch
     await expect.poll(() => page.getByTestId('user-message').allTextContents()).toEqual([expect.stringContaining('hello there.')]);
     await expect.poll(() => page.locator('[data-testid="timers"] li[data-name="wait"] .countdown').textContent()).toMatch(/^in \d+(\.\d) s$|^in \d+ min \d+ s$/);
     await expect.poll(() => page.locator('[data-testid="llm-calls"] .llm-call').first().getAttribute('data-outcome')).toBe('decided');
-    const trail = await page.getByTestId('transition-trail').locator('li').evaluateAll((items) => items.map((item) => `${(item as HTMLElement).dataset.event}:${(item as HTMLElement).dataset.from}>${(item as HTMLElement).dataset.to}`));
+    const trail = await page.getByTestId('transition-trail').locator('li').evaluateAll((items) => items.map((item) => `${item.getAttribute('data-event')}:${item.getAttribute('data-from')}>${item.getAttribute('data-to')}`));
     // The event and the eventless step after it are one transition on the stream: idle → awaiting-llm.
     expect(trail).toContain('message.received:idle>awaiting-llm');
     expect(trail).toContain('llm.replied:awaiting-llm>waiting');
@@ -141,7 +141,7 @@ describe.runIf(availability.run || availability.required)('the web console in Ch
     await expect.poll(() => page.getByTestId('user-message').locator('.meta strong').allTextContents()).toEqual(['Alice', 'Bob']);
     const image = page.getByTestId('user-message').first().locator('img');
     expect(await image.getAttribute('src')).toMatch(/^\/v1\/images\/[0-9a-f]{64}$/);
-    await expect.poll(() => image.evaluate((element) => (element as HTMLImageElement).naturalWidth)).toBe(24);
+    await expect.poll(() => image.evaluate((element) => (element as unknown as { naturalWidth: number }).naturalWidth)).toBe(24);
     await expect.poll(() => page.locator('[data-testid="sessions"] li').count()).toBe(2);
     expect(problems).toEqual([]);
   });
