@@ -61,7 +61,10 @@ export function createLlmProcessor(options: LlmProcessorOptions) {
       );
       stats.trigger.observed({ name: 'llm_latency_ms', values: [now() - started] });
     } catch (error) {
-      if (signal?.aborted) return void (await record({ outcome: 'aborted', error: toErrorInfo(error) }));
+      if (signal?.aborted) {
+        await record({ outcome: 'aborted', error: toErrorInfo(error) });
+        return;
+      }
       stats.trigger.counted({ name: 'llm_failures_total' });
       const retryable = !(error instanceof RuntimeError) || error.retryable;
       if (retryable && job.attemptsMade + 1 < (job.opts.attempts ?? 1)) {

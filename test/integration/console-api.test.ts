@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LlmCallRecord } from '../../src/llm/llm-call-log.js';
 import { sessionKeys, uploadKey } from '../../src/redis/keys.js';
 import { spawnKizuna, writeConfigFile } from '../helpers/kizuna-process.js';
-import { answer, call, chatModel, type ScriptedModel, startScenarioRuntime, startScriptedModel, waitForDelivered, waitForState } from '../helpers/session-scenarios.js';
+import { answer, call, chatModel, type ScriptedModel, startScenarioRuntime, startScriptedModel, waitForDelivered, waitForRequests, waitForState } from '../helpers/session-scenarios.js';
 import { testConfig } from '../helpers/test-config.js';
 import { startTestRuntime, type TestRuntime } from '../helpers/test-runtime.js';
 import { waitFor } from '../helpers/wait-for.js';
@@ -33,7 +33,7 @@ describe('console routes with the fake model', () => {
 
   beforeAll(async () => {
     model = await startScriptedModel();
-    kizuna = await startScenarioRuntime(model, { uploads: { maxBytes: 4096, ttlSeconds: 600 } }, { maxAttempts: 2 }, true);
+    kizuna = await startScenarioRuntime(model, { uploads: { maxBytes: 4096, ttlSeconds: 600 } }, { maxAttempts: 2, timeoutSeconds: 30 }, true);
     base = kizuna.baseUrl!;
   });
   afterEach(() => model.reset());
@@ -129,6 +129,22 @@ describe('console routes with the fake model', () => {
     expect(calls[1]!.error).toMatchObject({ code: 'llm_failed', message: expect.stringContaining('429') });
     expect(calls[1]!.exchanges[0]!.error?.message).toContain('429');
     expect(calls[0]!.requestId).toBe(calls[1]!.requestId);
+  });
+
+  it('records a request the user interrupted as aborted', async () => {
+    model.script({ hangMs: 25_000 }, answer(call.reply('Both parts, got it.')));
+    await postMessage(base, { chat: { type: 'private', id: 'hasty' }, sender: { id: 'hasty' }, text: 'first part.' });
+    await waitForRequests(model, 'first part.');
+    await postMessage(base, { chat: { type: 'private', id: 'hasty' }, sender: { id: 'hasty' }, text: 'second part.' });
+    await waitForDelivered(kizuna, 'http:private:hasty');
+    const calls = await waitFor(async () => {
+      const list = (await (await fetch(`${base}/v1/sessions/http:private:hasty/llm`)).json()) as LlmCallRecord[];
+      return list.length >= 2 ? list : undefined;
+    });
+    const aborted = calls.find((record) => record.outcome === 'aborted');
+    expect(aborted).toMatchObject({ purpose: 'reply', error: { code: 'llm_failed', message: expect.stringContaining('aborted') } });
+    expect(JSON.stringify(aborted!.exchanges[0]!.messages)).toContain('first part.');
+    expect(calls.find((record) => record.outcome === 'decided')?.calls).toEqual([expect.objectContaining({ tool: 'reply', content: 'Both parts, got it.' })]);
   });
 
   it('answers 404 for the LLM record and replay of an unknown session, and 400 for a bad limit', async () => {
