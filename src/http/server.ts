@@ -20,6 +20,7 @@ const statusOfCode: Partial<Record<RuntimeError['code'], number>> = {
   not_found: 404,
   payload_too_large: 413,
   redis_unavailable: 503,
+  redis_full: 503,
 };
 
 /** Creates (but does not start) the HTTP server. */
