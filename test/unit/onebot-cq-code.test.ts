@@ -3,7 +3,7 @@
  * text that only looks like a code.
  */
 import { describe, expect, it } from 'vitest';
-import { escapeCq, formatCqMessage, parseCqMessage, unescapeCq } from '../../src/adapters/onebot/cq-code.js';
+import { escapeCq, formatCqMessage, parseCqMessage, type Segment, unescapeCq } from '../../src/adapters/onebot/cq-code.js';
 
 describe('CQ-code escaping', () => {
   it('escapes & [ ] in text, and also , in values', () => {
@@ -41,7 +41,7 @@ describe('parseCqMessage', () => {
   });
 
   it('round-trips through formatCqMessage', () => {
-    const segments = [
+    const segments: Segment[] = [
       { type: 'reply', data: { id: '-12345' } },
       { type: 'text', data: { text: 'a [b] & c, d' } },
       { type: 'face', data: { id: '14' } },

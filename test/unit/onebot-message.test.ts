@@ -111,6 +111,15 @@ describe('readFrame', () => {
     expect((anonymous as { message: { event: { sender: object } } }).message.event.sender).toEqual({ id: '20002' });
   });
 
+  it('tolerates the best-effort fields implementations leave null or give other types', () => {
+    const frame = readFrame(
+      JSON.stringify({ post_type: 'message', message_type: 'private', self_id: 10001, message_id: 8, user_id: 20001, group_id: null, message: 'hi', sender: { card: null, nickname: 5 } }),
+      at,
+    );
+    expect(frame).toMatchObject({ kind: 'message', message: { event: { sender: { id: '20001' }, text: 'hi' } } });
+    expect(readFrame(JSON.stringify({ post_type: 'message', message_type: 'private', self_id: 10001, message_id: 9, user_id: 20001, message: 'x', sender: null }), at)).toMatchObject({ kind: 'message' });
+  });
+
   it('recognises meta events, notices, requests, sent-message echoes and the bot’s own messages, and ignores them', () => {
     const ignored = (event: object) => readFrame(JSON.stringify({ self_id: 10001, ...event }), at);
     expect(ignored({ post_type: 'meta_event', meta_event_type: 'heartbeat' })).toEqual({ kind: 'ignored', what: 'meta_event heartbeat' });

@@ -36,7 +36,8 @@ export class OnebotAccount {
   readonly #waiting: PendingAction[] = [];
   /** Actions handed to a socket, by echo. */
   readonly #inFlight = new Map<string, PendingAction>();
-  readonly #connectWaiters = new Set<() => void>();
+  /** Callers of `waitForConnection`: woken (undefined) on a connection, or given the error on close. */
+  readonly #connectWaiters = new Set<(error?: RuntimeError) => void>();
   #closed = false;
 
   constructor(selfId: string, timeouts: AccountTimeouts) {
@@ -80,9 +81,10 @@ export class OnebotAccount {
     if (this.connected) return;
     if (this.#closed) throw unavailable('connect', 'the OneBot adapter is closed');
     await new Promise<void>((resolve, reject) => {
-      const wake = (): void => {
+      const wake = (error?: RuntimeError): void => {
         clearTimeout(timer);
-        resolve();
+        if (error === undefined) resolve();
+        else reject(error);
       };
       const timer = setTimeout(() => {
         this.#connectWaiters.delete(wake);
@@ -105,6 +107,8 @@ export class OnebotAccount {
   /** Fails every action not written yet (nothing went out) and refuses new ones. */
   close(): void {
     this.#closed = true;
+    for (const wake of this.#connectWaiters) wake(unavailable('connect', 'the OneBot adapter closed'));
+    this.#connectWaiters.clear();
     for (const pending of this.#waiting.splice(0)) this.#fail(pending, unavailable(pending.action, 'the OneBot adapter closed'));
   }
 

@@ -6,7 +6,7 @@
 import { RuntimeError } from '../../errors.js';
 import { type AccountTimeouts, OnebotAccount } from './onebot-account.js';
 
-/** The key of the single account of forward mode. */
+/** The name of the single account of forward mode when `onebot.selfId` does not give its QQ number. */
 export const forwardAccountKey = 'forward';
 
 export class OnebotAccounts {
@@ -23,7 +23,7 @@ export class OnebotAccounts {
 
   /** The account of `selfId` (the forward account in forward mode), created on first use. */
   get(selfId: string): OnebotAccount {
-    const key = this.#forward ? forwardAccountKey : selfId;
+    const key = this.#forward ? (this.#defaultSelfId ?? forwardAccountKey) : selfId;
     let account = this.#accounts.get(key);
     if (account === undefined) {
       account = new OnebotAccount(key, this.#timeouts);
@@ -34,7 +34,7 @@ export class OnebotAccounts {
 
   /** The account that sends for a session whose last message came through `route` (null: none yet); throws when ambiguous. */
   forSession(route: string | null): OnebotAccount {
-    if (this.#forward) return this.get(forwardAccountKey);
+    if (this.#forward) return this.get(this.#defaultSelfId ?? forwardAccountKey);
     const selfId = route ?? this.#defaultSelfId ?? this.#onlyAccount();
     if (selfId !== undefined) return this.get(selfId);
     if (this.#accounts.size === 0) throw new RuntimeError('platform_unavailable', 'OneBot: no account has connected yet', { retryable: true });

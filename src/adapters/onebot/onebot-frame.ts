@@ -43,9 +43,10 @@ const messageEventSchema = z.object({
   message_type: z.enum(['private', 'group']),
   message_id: id,
   user_id: id,
-  group_id: id.optional(),
+  group_id: id.nullish(),
   message: z.unknown(),
-  sender: z.object({ nickname: z.string().optional(), card: z.string().optional() }).loose().optional(),
+  // Best effort, as the spec says: implementations leave fields out or send null.
+  sender: z.record(z.string(), z.unknown()).nullish(),
 });
 
 const responseSchema = z.object({
@@ -82,12 +83,12 @@ function readEvent(frame: Record<string, unknown>, at: number): Frame {
     return { kind: 'malformed', reason: `message event: ${issue.path.join('.') || 'event'}: ${issue.message}` };
   }
   const event = parsed.data;
-  if (event.message_type === 'group' && event.group_id === undefined) return { kind: 'malformed', reason: 'message event: group_id: required for a group message' };
+  if (event.message_type === 'group' && (event.group_id === undefined || event.group_id === null)) return { kind: 'malformed', reason: 'message event: group_id: required for a group message' };
   if (event.user_id === event.self_id) return { kind: 'ignored', what: 'the bot’s own message' };
   const segments = segmentsOf(event.message);
   if (segments === null) return { kind: 'malformed', reason: 'message event: message: neither a CQ-code string nor segments' };
   const content = contentOf(segments, event.self_id);
-  const name = (event.sender?.card || event.sender?.nickname || '').slice(0, 128);
+  const name = (textOf(event.sender?.card) || textOf(event.sender?.nickname)).slice(0, 128);
   const chatId = event.message_type === 'group' ? event.group_id! : event.user_id;
   const ingest: InboundMessage['event'] = {
     type: 'message.received',
@@ -101,6 +102,10 @@ function readEvent(frame: Record<string, unknown>, at: number): Frame {
   };
   const sessionId = sessionIdOf({ platform: onebotPlatform, chatType: event.message_type, chatId });
   return { kind: 'message', message: { selfId: event.self_id, sessionId, event: ingest, messageId: event.message_id } };
+}
+
+function textOf(value: unknown): string {
+  return typeof value === 'string' ? value : '';
 }
 
 function describeOther(postType: string, frame: Record<string, unknown>): string {
