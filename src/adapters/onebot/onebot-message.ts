@@ -15,7 +15,7 @@ export interface MessageContent {
   replyTo?: string;
 }
 
-/** Segment types left out of the text on purpose, with the reason (logged at debug). */
+/** Segment types left out of the text on purpose, with the reason (docs/onebot.md lists them). */
 export const ignoredSegments: Readonly<Record<string, string>> = {
   node: 'forward-message building block; only sent, never received alone',
   keyboard: 'bot-button markup, nothing a person wrote',

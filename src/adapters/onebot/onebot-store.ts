@@ -17,7 +17,7 @@ const routeTtlSeconds = 30 * 86_400;
 /** How long a send marker is kept: longer than any retry of its delivery job. */
 const markerTtlSeconds = 86_400;
 /** The marker of a send whose outcome is not known yet. */
-export const pendingMarker = 'pending';
+const pendingMarker = 'pending';
 
 /** The keys of one session's OneBot data; pure. */
 export function onebotKeys(prefix: string, sessionId: string): { botMessages: string; route: string; send: (part: string) => string } {

@@ -74,7 +74,7 @@ export function createReverseServer(options: {
 }
 
 /** Answers an upgrade request with an HTTP error and closes the socket. */
-export function refuse(socket: Duplex, status: number, reason: string): void {
+function refuse(socket: Duplex, status: number, reason: string): void {
   const body = `${reason}\n`;
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n` +
