@@ -13,6 +13,9 @@ export type RuntimeErrorCode =
   | 'config_invalid'
   | 'redis_server_missing'
   | 'llm_failed'
+  | 'platform_unavailable'
+  | 'platform_rejected'
+  | 'delivery_unconfirmed'
   | 'internal';
 
 export class RuntimeError extends Error {

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { sessionIdPattern } from '../runtime/session-id.js';
+import { onebotSchema } from './onebot-schema.js';
 import {
   debounceSchema,
   memosSchema,
@@ -123,6 +124,7 @@ export const configSchema = z
     tts: ttsSchema.prefault({}),
     offline: z.object({ replyWaitSeconds: seconds.default(60) }).strict().prefault({}),
     inspect: inspectSchema.prefault({}),
+    onebot: onebotSchema.prefault({}),
     sessions: z
       .record(z.string().regex(sessionIdPattern, 'not a session id (<platform>:<private|group>:<chatId>)'), sessionOverrideSchema)
       .default({}),
