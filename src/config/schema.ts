@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { sessionIdPattern } from '../runtime/session-id.js';
+import { onebotSchema } from './onebot-schema.js';
 import {
   debounceSchema,
   memosSchema,
@@ -144,6 +145,7 @@ export const configSchema = z
     inspect: inspectSchema.prefault({}),
     uploads: uploadsSchema.prefault({}),
     console: consoleSchema.prefault({}),
+    onebot: onebotSchema.prefault({}),
     sessions: z
       .record(z.string().regex(sessionIdPattern, 'not a session id (<platform>:<private|group>:<chatId>)'), sessionOverrideSchema)
       .default({}),
