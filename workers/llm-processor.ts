@@ -48,7 +48,8 @@ export function createLlmProcessor(options: LlmProcessorOptions) {
     const exchanges: LlmExchange[] = [];
     const record = (result: Pick<LlmCallRecord, 'outcome'> & Partial<LlmCallRecord>) =>
       recordAttempt(options, request, { client: client.name, attempt: job.attemptsMade + 1, startedAt: started, latencyMs: now() - started, exchanges, ...result });
-    stats.trigger.counted({ name: 'llm_requests_total' });
+    const task = { task: request.purpose };
+    stats.trigger.counted({ name: 'llm_requests_total', labels: task });
     try {
       const answer = await collectExchanges(exchanges, () => ask(options, request, signal));
       await record(answer);
@@ -59,13 +60,13 @@ export function createLlmProcessor(options: LlmProcessorOptions) {
           ? { type: 'llm.replied', at, requestId: request.requestId, calls: answer.calls }
           : { type: 'llm.text', at, requestId: request.requestId, text: answer.text, fallback: false },
       );
-      stats.trigger.observed({ name: 'llm_latency_ms', values: [now() - started] });
+      stats.trigger.observed({ name: 'llm_latency_ms', values: [now() - started], labels: task });
     } catch (error) {
       if (signal?.aborted) {
         await record({ outcome: 'aborted', error: toErrorInfo(error) });
         return;
       }
-      stats.trigger.counted({ name: 'llm_failures_total' });
+      stats.trigger.counted({ name: 'llm_failures_total', labels: { ...task, code: toErrorInfo(error).code } });
       const retryable = !(error instanceof RuntimeError) || error.retryable;
       if (retryable && job.attemptsMade + 1 < (job.opts.attempts ?? 1)) {
         await record({ outcome: 'retrying', error: toErrorInfo(error) });

@@ -181,6 +181,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       speech: parts.speech,
       speechSettingsFor: speechSettingsReader(config),
       logger,
+      stats,
       keepOutcomes: config.runtime.outboxMaxEntries,
     });
     startWorker(queueNames.outbox, (job, token) => delivery.process(job as never, token), config.runtime.outboxConcurrency);

@@ -158,6 +158,10 @@ describe('HTTP API', () => {
     const metrics = await (await fetch(`${base}/metrics`)).text();
     expect(metrics).toMatch(/kizuna_events_applied_total [1-9]/);
     expect(metrics).toContain('kizuna_ingest_to_commit_ms_bucket{le="+Inf"}');
+    // LLM calls by task and deliveries by kind and outcome, from the conversations above.
+    expect(metrics).toMatch(/kizuna_llm_requests_total\{task="reply"\} [1-9]/);
+    expect(metrics).toMatch(/kizuna_llm_latency_ms_count\{task="reply"\} [1-9]/);
+    expect(metrics).toMatch(/kizuna_deliveries_total\{kind="reply",outcome="delivered"\} [1-9]/);
   });
 });
 
