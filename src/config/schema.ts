@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { sessionIdPattern } from '../runtime/session-id.js';
 import {
   debounceSchema,
+  groupsSchema,
+  heartflowSchema,
   memosSchema,
   proactiveSchema,
   remindersSchema,
@@ -121,6 +123,8 @@ export const configSchema = z
     memos: memosSchema.prefault({}),
     wakeup: wakeupSchema.prefault({}),
     tts: ttsSchema.prefault({}),
+    groups: groupsSchema.prefault({}),
+    heartflow: heartflowSchema.prefault({}),
     offline: z.object({ replyWaitSeconds: seconds.default(60) }).strict().prefault({}),
     inspect: inspectSchema.prefault({}),
     sessions: z

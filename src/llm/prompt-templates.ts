@@ -5,7 +5,20 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const templateNames = ['system', 'turn-reply', 'turn-followup', 'turn-proactive', 'turn-wakeup', 'thinking', 'reminder'] as const;
+export const templateNames = [
+  'system',
+  'turn-reply',
+  'turn-followup',
+  'turn-proactive',
+  'turn-wakeup',
+  'thinking',
+  'reminder',
+  'turn-group-proactive',
+  'join-note',
+  'judge',
+  'persona-summary',
+  'caption',
+] as const;
 export type TemplateName = (typeof templateNames)[number];
 export type Templates = Record<TemplateName, string>;
 

@@ -25,6 +25,9 @@ export interface SessionKeys {
   mental: string;
   /** Hash of delivery outcomes by outbound seq, and `settled`: every seq up to it is delivered or failed. */
   delivery: string;
+  /** Group sessions: hash of image captions by image identity, and a sorted set of when each was written. */
+  captions: string;
+  captionOrder: string;
 }
 
 /** Builds the keys of one session; pure. */
@@ -42,15 +45,18 @@ export function sessionKeys(prefix: string, sessionId: string): SessionKeys {
     history: `${base}:history`,
     mental: `${base}:mental`,
     delivery: `${base}:delivery`,
+    captions: `${base}:captions`,
+    captionOrder: `${base}:captions-at`,
   };
 }
 
 /** Keys shared by all sessions; pure. */
-export function globalKeys(prefix: string): { sessions: string; stream: string; sweepLock: string } {
+export function globalKeys(prefix: string): { sessions: string; stream: string; sweepLock: string; personaSummaries: string } {
   return {
     sessions: `${prefix}:sessions`,
     stream: `${prefix}:stream`,
     sweepLock: `${prefix}:sweep-lock`,
+    personaSummaries: `${prefix}:persona-summaries`,
   };
 }
 

@@ -23,7 +23,9 @@ import type { Logger } from '../log.js';
 import { closeQuietly, createCommandConnection, createWorkerConnection, waitUntilReady } from '../redis/connection.js';
 import { queuePrefix } from '../redis/keys.js';
 import { withScripts } from '../redis/scripts.js';
+import { CaptionStore } from '../stores/caption-store.js';
 import { ConversationStore } from '../stores/conversation-store.js';
+import { PersonaSummaries } from '../stores/persona-summaries.js';
 import { createRedisCommitPublisher } from './commit-publisher.js';
 import { DrainTrigger } from './drain-trigger.js';
 import { EffectRunner } from './effect-runner.js';
@@ -143,10 +145,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   const parts = llmParts(config, options.llm, options.speech);
   if (options.roles.includes('llm')) {
-    const conversations = new ConversationStore(redis, prefix);
+    const stores = { conversations: new ConversationStore(redis, prefix), captions: new CaptionStore(redis, prefix), personas: new PersonaSummaries(redis, prefix) };
+    const groups = parts.groups(stores);
     const worker = startWorker(
       queueNames.llm,
-      createLlmProcessor({ client: parts.client, ingestor, stats, logger, material: parts.material(conversations) }),
+      createLlmProcessor({ client: parts.client, ingestor, stats, logger, material: parts.material(stores), ...(groups === undefined ? {} : { groups }) }),
       config.runtime.llmConcurrency,
     );
     const subscriber = createWorkerConnection(options.redisUrl);

@@ -96,9 +96,10 @@ export class SessionDriver {
   async #applyAndCommit(live: LiveSession, read: BatchRead): Promise<number> {
     const { store, cache, scorer, stats } = this.#options;
     const sessionId = live.sessionId;
+    const settings = this.#options.settingsFor(sessionId);
     const applied = await applyBatch(live, read.entries, {
       scorer,
-      settings: this.#options.settingsFor(sessionId),
+      settings,
       rebuild: (persisted: Snapshot<unknown>) => createLiveSession(sessionId, persisted, read.version, this.#options.inspector),
     });
     const committedAt = this.#now();
@@ -117,6 +118,8 @@ export class SessionDriver {
       effects: applied.effects.map((effect) => JSON.stringify(effect)),
       history: applied.history.map(({ type: _type, ...record }) => JSON.stringify(record)),
       mental: applied.mental.map(({ type: _type, ...record }) => JSON.stringify(record)),
+      // A group's history is its memory, bounded by `groups.memoryMaxMessages`.
+      ...(applied.live.actor.getSnapshot().context.group === undefined ? {} : { historyMaxEntries: settings.groups.memoryMaxMessages }),
     });
     if (result.status !== 'committed') {
       stats.trigger.counted({ name: 'commit_conflicts_total' });
