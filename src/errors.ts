@@ -12,6 +12,8 @@ export type RuntimeErrorCode =
   | 'config_invalid'
   | 'redis_server_missing'
   | 'llm_failed'
+  | 'image_fetch_failed'
+  | 'image_invalid'
   | 'internal';
 
 export class RuntimeError extends Error {

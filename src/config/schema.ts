@@ -97,6 +97,23 @@ const llmSchema = z
 const storesSchema = z.object({ maxEntries: z.number().int().min(1).default(200) }).strict();
 const mentalLogSchema = z.object({ maxEntries: z.number().int().min(1).default(50) }).strict();
 
+const securitySchema = z
+  .object({
+    /** Let image downloads reach loopback, private and other special-purpose addresses (tests, trusted LANs). */
+    allowPrivateImageHosts: z.boolean().default(false),
+    /** Host names or addresses image downloads may reach even when they are private (an internal image proxy). */
+    allowedImageHosts: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+
+const imagesSchema = z
+  .object({
+    maxBytes: z.number().int().min(1024).default(10 * 1024 * 1024),
+    timeoutSeconds: z.number().positive().default(10),
+    maxRedirects: z.number().int().min(0).max(10).default(3),
+  })
+  .strict();
+
 const inspectSchema = z
   .object({ url: z.string().default('ws://localhost:8080'), startServer: z.boolean().default(true) })
   .strict();
@@ -127,6 +144,8 @@ export const configSchema = z
     heartflow: heartflowSchema.prefault({}),
     offline: z.object({ replyWaitSeconds: seconds.default(60) }).strict().prefault({}),
     inspect: inspectSchema.prefault({}),
+    security: securitySchema.prefault({}),
+    images: imagesSchema.prefault({}),
     sessions: z
       .record(z.string().regex(sessionIdPattern, 'not a session id (<platform>:<private|group>:<chatId>)'), sessionOverrideSchema)
       .default({}),
