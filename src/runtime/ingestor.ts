@@ -23,20 +23,26 @@ export interface IngestReceipt {
   duplicate: boolean;
 }
 
+/** Completes an event before it is stored (e.g. the content identities of a group message's images). */
+export type IngestPreparer = (sessionId: string, event: IngestEvent) => Promise<IngestEvent>;
+
 export class Ingestor {
   readonly #store: SessionStore;
   readonly #trigger: DrainTrigger;
   readonly #stats: RuntimeStats | undefined;
+  readonly #prepare: IngestPreparer | undefined;
 
-  constructor(store: SessionStore, trigger: DrainTrigger, stats?: RuntimeStats) {
+  constructor(store: SessionStore, trigger: DrainTrigger, stats?: RuntimeStats, prepare?: IngestPreparer) {
     this.#store = store;
     this.#trigger = trigger;
     this.#stats = stats;
+    this.#prepare = prepare;
   }
 
   /** Appends `event` to the mailbox of `sessionId` and triggers a drain when one is owed. Performs I/O. */
   async ingest(sessionId: string, event: IngestEvent, messageId?: string): Promise<IngestReceipt> {
-    const result = await this.#store.append(sessionId, JSON.stringify(event), event.at, messageId);
+    const prepared = this.#prepare === undefined ? event : await this.#prepare(sessionId, event);
+    const result = await this.#store.append(sessionId, JSON.stringify(prepared), prepared.at, messageId);
     if (result.needsDrain) await guardRedis(() => this.#trigger.trigger(sessionId));
     this.#stats?.trigger.counted({ name: result.appended ? 'events_ingested_total' : 'events_duplicate_total' });
     return { sessionId, eventId: `${sessionId}#${result.seq}`, seq: result.seq, duplicate: !result.appended };

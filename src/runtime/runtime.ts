@@ -11,6 +11,9 @@ import { createLlmProcessor } from '../../workers/llm-processor.js';
 import { createTimerProcessor } from '../../workers/timer-processor.js';
 import type { DeliveryAdapter } from '../adapters/delivery-adapter.js';
 import { createHttpDelivery } from '../adapters/http-delivery.js';
+import { createImageIdentifier } from '../groups/image-identities.js';
+import { imageFetchOptions } from '../images/fetch-options.js';
+import { fetchImage } from '../images/safe-fetch.js';
 import type { CompletenessScorer } from '../completeness/completeness-scorer.js';
 import { loadCompletenessScorer } from '../debounce/load-completeness-scorer.js';
 import type { KizunaConfig } from '../config/schema.js';
@@ -92,7 +95,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     mentalLogMaxEntries: config.mentalLog.maxEntries,
   });
   const trigger = new DrainTrigger(queues.drain);
-  const ingestor = new Ingestor(store, trigger, stats);
+  const fetchOptions = imageFetchOptions(config);
+  const identifyImages = createImageIdentifier((url) => fetchImage(url, fetchOptions), logger);
+  const ingestor = new Ingestor(store, trigger, stats, identifyImages);
   const timers = new TimerScheduler(queues.timers);
   const llm = new LlmDispatcher(queues.llm, config.llm.maxAttempts, { redis, prefix });
   const cache = new LiveActorCache(config.runtime.liveActorCapacity, stats);
