@@ -5,6 +5,7 @@
  * action) is logged as rejected and skipped; the others still apply.
  */
 import type { Snapshot } from 'xstate';
+import { isAddressed } from '../../machines/heartflow.js';
 import { mergedText } from '../../machines/session-logic.js';
 import type {
   HistoryRecord,
@@ -145,7 +146,8 @@ async function annotate(
   scores: ReadonlyMap<string, number>,
 ): Promise<SessionEvent> {
   if (event.type !== 'message.received' || typeof event.completeness === 'number') return event;
-  if (!context.settings.debounce.enabled) return { ...event, completeness: 1 };
+  // A group message nobody addressed the bot with is never buffered: nothing to score.
+  if (!context.settings.debounce.enabled || (context.group !== undefined && !isAddressed(context, event))) return { ...event, completeness: 1 };
   const text = mergedText([...context.fragments, { text: event.text }]);
   let completeness = scores.get(text);
   if (completeness === undefined) {
@@ -169,7 +171,8 @@ async function prescore(
   options: ApplyOptions,
 ): Promise<Map<string, number>> {
   const scores = new Map<string, number>();
-  if (options.scorer.scoreBatch === undefined || !context.settings.debounce.enabled) return scores;
+  // Group messages come from many members; each addressed one is scored on its own.
+  if (options.scorer.scoreBatch === undefined || !context.settings.debounce.enabled || context.group !== undefined) return scores;
   const fragments: Array<{ text: string }> = [...context.fragments];
   const texts: string[] = [];
   for (const { parsed } of parsedEntries) {
