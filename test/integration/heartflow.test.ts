@@ -18,6 +18,15 @@ import { deletePrefix } from '../helpers/redis-cleanup.js';
 import { Redis } from 'ioredis';
 
 const heartflow = { enabled: true, settleSeconds: 0, maxRetries: 2 };
+
+/** Closes a runtime started by hand, deletes its keys and stops its fake model. */
+async function closeAndClean(runtime: { close(): Promise<void> }, prefix: string, model: ScriptedModel): Promise<void> {
+  await runtime.close();
+  const cleaner = new Redis(inject('redisUrl'));
+  await deletePrefix(cleaner, prefix);
+  cleaner.disconnect();
+  await model.close();
+}
 const groupSettings = { heartflow, debounce: { enabled: false } };
 
 describe('the Heartflow judge', () => {
@@ -140,11 +149,7 @@ describe('without a judge model', () => {
       expect((await runtime.reader.readOutbox(group)).length).toBe(0);
       expect(lines.filter((line) => line.includes('no judge model'))).toHaveLength(1);
     } finally {
-      await runtime.close();
-      const cleaner = new Redis(inject('redisUrl'));
-      await deletePrefix(cleaner, config.redis.prefix);
-      cleaner.disconnect();
-      await model.close();
+      await closeAndClean(runtime, config.redis.prefix, model);
     }
   });
 });
@@ -180,11 +185,7 @@ describe('across a restart', () => {
       expect(view.activity).toMatchObject({ joined: 1, lastJoinAt: before.activity.lastJoinAt, messages: 2 });
       expect(view.activity.energy).toBeLessThan(1);
     } finally {
-      await second.close();
-      const cleaner = new Redis(redisUrl);
-      await deletePrefix(cleaner, config.redis.prefix);
-      cleaner.disconnect();
-      await model.close();
+      await closeAndClean(second, config.redis.prefix, model);
     }
   });
 });
