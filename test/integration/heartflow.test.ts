@@ -5,17 +5,29 @@
  * once, the persona summary cached by text, and the judge's state surviving a restart.
  */
 import { Writable } from 'node:stream';
+import { Redis } from 'ioredis';
 import { pino } from 'pino';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startRuntime } from '../../src/runtime/runtime.js';
-import { fakeLlmSection, answer, call, outboxOf, persona, type ScriptedModel, startScenarioRuntime, startScriptedModel, userPromptOf, waitForDelivered, waitForView, viewOf } from '../helpers/session-scenarios.js';
 import { groupTurns, isJudgeRequest, judgeJson, judgeModel, judgeRequestsFor, post, routeJudge, waitForJudge } from '../helpers/group-scenarios.js';
+import { deletePrefix } from '../helpers/redis-cleanup.js';
+import {
+  answer,
+  call,
+  fakeLlmSection,
+  outboxOf,
+  persona,
+  type ScriptedModel,
+  startScenarioRuntime,
+  startScriptedModel,
+  userPromptOf,
+  viewOf,
+  waitForDelivered,
+  waitForView,
+} from '../helpers/session-scenarios.js';
 import { testConfig } from '../helpers/test-config.js';
 import { startTestRuntime, type TestRuntime } from '../helpers/test-runtime.js';
 import { waitFor } from '../helpers/wait-for.js';
-import { deletePrefix } from '../helpers/redis-cleanup.js';
-import { Redis } from 'ioredis';
 
 const heartflow = { enabled: true, settleSeconds: 0, maxRetries: 2 };
 

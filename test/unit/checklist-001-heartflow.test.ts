@@ -4,6 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { energyAt } from '../../machines/group-activity.js';
 import { normalisedWeights, overallScore } from '../../machines/heartflow.js';
+import { parseConfig } from '../../src/config/load-config.js';
+import { sessionSettingsFor } from '../../src/config/session-settings.js';
 import { parseJudgeOutput } from '../../src/llm/judge-output.js';
 import { buildJudgeMessages, judgeRetryReminder } from '../../src/llm/judge-prompt.js';
 import type { HistoryEntry } from '../../src/llm/llm-types.js';
@@ -368,5 +370,24 @@ describe('[001] commands', () => {
     expect(group.group.activity).toMatchObject({ energy: 1, judged: 0, joined: 0, lastJoinAt: null });
     expect(group.group.knownImages).toEqual([]);
     expect(group.group.memorySince).toBe(t0 + 4 * second);
+  });
+});
+
+describe('[001] settings of a group', () => {
+  it('resolves the whitelist per group (on with an empty list blocks every group), per-session overrides and admins per platform', () => {
+    const blocked = parseConfig({ heartflow: { enabled: true, whitelistEnabled: true } });
+    expect(sessionSettingsFor(blocked, 'qq:group:1').heartflow).toMatchObject({ enabled: true, listed: false });
+    const listed = parseConfig({ heartflow: { enabled: true, whitelistEnabled: true, whitelist: ['qq:group:1'] } });
+    expect(sessionSettingsFor(listed, 'qq:group:1').heartflow.listed).toBe(true);
+    expect(sessionSettingsFor(listed, 'qq:group:2').heartflow.listed).toBe(false);
+    const overridden = parseConfig({ admins: ['qq:42', '7'], sessions: { 'qq:group:3': { heartflow: { enabled: true, weights: { relevance: 1 } }, groups: { wakeWords: ['Miko'] } } } });
+    const settings = sessionSettingsFor(overridden, 'qq:group:3');
+    expect(settings.heartflow.enabled).toBe(true);
+    expect(settings.heartflow.weights).toEqual({ relevance: 1, willingness: 0.2, social: 0.2, timing: 0.15, continuity: 0.2 });
+    expect(settings.groups.wakeWords).toEqual(['Miko']);
+    expect(settings.admins).toEqual(expect.arrayContaining(['42', '7']));
+    expect(sessionSettingsFor(overridden, 'http:group:3').admins).not.toContain('42');
+    expect(() => parseConfig({ heartflow: { whitelist: ['not a session'] } })).toThrow(/heartflow.whitelist/);
+    expect(() => parseConfig({ heartflow: { weights: { relevance: 0, willingness: 0, social: 0, timing: 0, continuity: 0 } } })).toThrow(/weight/);
   });
 });
