@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { sessionIdPattern } from '../runtime/session-id.js';
+import { onebotSchema } from './onebot-schema.js';
 import {
   debounceSchema,
   groupsSchema,
@@ -146,6 +147,7 @@ export const configSchema = z
     inspect: inspectSchema.prefault({}),
     security: securitySchema.prefault({}),
     images: imagesSchema.prefault({}),
+    onebot: onebotSchema.prefault({}),
     sessions: z
       .record(z.string().regex(sessionIdPattern, 'not a session id (<platform>:<private|group>:<chatId>)'), sessionOverrideSchema)
       .default({}),

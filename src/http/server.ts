@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { InvalidInputError, RuntimeError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { Route, RouteResult } from './api-routes.js';
@@ -12,6 +13,8 @@ export interface HttpServerOptions {
   routes: Route[];
   token?: string | undefined;
   logger: Logger;
+  /** Takes WebSocket upgrades (the OneBot reverse server); false or absent: the upgrade is answered 404. */
+  upgrade?: ((request: IncomingMessage, socket: Duplex, head: Buffer) => boolean) | undefined;
 }
 
 const statusOfCode: Partial<Record<RuntimeError['code'], number>> = {
@@ -20,16 +23,22 @@ const statusOfCode: Partial<Record<RuntimeError['code'], number>> = {
   not_found: 404,
   payload_too_large: 413,
   redis_unavailable: 503,
+  redis_full: 503,
 };
 
 /** Creates (but does not start) the HTTP server. */
 export function createHttpServer(options: HttpServerOptions): Server {
-  return createServer((request, response) => {
+  const server = createServer((request, response) => {
     handleRequest(request, response, options).catch((error: unknown) => {
       options.logger.error({ err: error }, 'unhandled HTTP error');
       if (!response.headersSent) sendJson(response, 500, { error: { code: 'internal', message: 'internal error' } });
     });
   });
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (options.upgrade?.(request, socket, head)) return;
+    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  });
+  return server;
 }
 
 /** Starts listening and resolves with the bound port. Performs I/O. */
