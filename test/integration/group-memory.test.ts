@@ -53,7 +53,12 @@ describe('group memory and images', () => {
     await post(kizuna, group, 'zoe', '@Miko summary?', { name: 'Zoe', mentionsBot: true });
     await waitForDelivered(kizuna, group);
 
-    const history = (await kizuna.runtime.reader.readConversation(group)).history as Array<{ role: string; text: string; sender?: { name?: string } }>;
+    // The reply enters memory when its delivery report is applied, just after the outbox says delivered.
+    type Entry = { role: string; text: string };
+    const history = await waitFor(async () => {
+      const entries = (await kizuna.runtime.reader.readConversation(group)).history as Entry[];
+      return entries.at(-1)?.role === 'bot' ? entries : undefined;
+    });
     expect(history).toHaveLength(6);
     expect(history.map((entry) => entry.text)).toEqual(['line 5', 'line 6', 'line 7', 'line 8', '@Miko summary?', 'what a chatty bunch']);
     const prompt = userPromptOf(groupTurns(model, '@Miko summary?')[0]!);
