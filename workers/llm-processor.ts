@@ -32,10 +32,6 @@ export function isTurnRequest(request: LlmRequest): request is TurnRequest {
   return request.purpose === 'reply' || request.purpose === 'followup' || request.purpose === 'proactive' || request.purpose === 'wakeup';
 }
 
-/** True for a plain-text side request (an inner thought, a reminder's wording); pure. */
-export function isTextRequest(request: LlmRequest): request is TextRequest {
-  return request.purpose === 'thinking' || request.purpose === 'reminder';
-}
 
 /** Builds the processor function for the LLM worker. */
 export function createLlmProcessor(options: LlmProcessorOptions) {
