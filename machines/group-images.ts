@@ -13,6 +13,12 @@ import type { GroupSettings, ImageRef } from './session-types.js';
 /** How many shown images a group remembers (newest kept). */
 export const knownImagesMax = 100;
 
+/**
+ * Images whose URL is longer than this (inline `base64://` or `data:` images) are never shown natively: the
+ * policy keeps URLs in the session context, which must stay small. They are still in group memory.
+ */
+export const maxImageUrlChars = 4096;
+
 /** The identity of an image: its content digest, or (when its bytes could not be read) a digest of its URL; pure. */
 export function imageIdentity(image: ImageRef): string {
   if (image.hash !== undefined && image.hash.length > 0) return image.hash;
@@ -29,7 +35,7 @@ export function groupImageOf(image: ImageRef): GroupImage {
 /** The state after a new record with `images`: the record counted, the window moved on; pure. */
 export function withRecord(group: GroupState, images: readonly ImageRef[], window: number): GroupState {
   const record = group.records + 1;
-  const added = images.map((image) => ({ ...groupImageOf(image), record }));
+  const added = images.filter((image) => image.url.length <= maxImageUrlChars).map((image) => ({ ...groupImageOf(image), record }));
   const recentImages = [...group.recentImages, ...added].filter((image) => image.record > record - window);
   return { ...group, records: record, recentImages };
 }

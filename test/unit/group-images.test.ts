@@ -43,6 +43,12 @@ describe('chooseImages', () => {
     expect(chooseImages(shown, settings).images).toEqual([]);
   });
 
+  it('keeps inline images with very long URLs out of the policy (the context stays small)', () => {
+    const inline = { url: `base64://${'A'.repeat(10_000)}`, hash: 'inline' };
+    const group = withRecord(initialGroupState(), [inline, img('small')], settings.imageWindow);
+    expect(group.recentImages.map((image) => image.hash)).toEqual(['small']);
+  });
+
   it('identifies images by content digest, or by a digest of the URL when the bytes were not read', () => {
     expect(imageIdentity({ url: 'https://a.example/1', hash: 'abc' })).toBe('abc');
     const byUrl = imageIdentity({ url: 'https://a.example/1' });
