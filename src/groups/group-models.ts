@@ -48,6 +48,8 @@ export function createGroupModels(options: GroupModelsOptions): GroupModels {
   const visionModel = config.llm.models.vision ?? null;
   const timeoutMs = config.llm.timeoutSeconds * 1000;
   const call = (signal?: AbortSignal) => ({ timeoutMs, ...(signal === undefined ? {} : { signal }) });
+  // Some models refuse any temperature but their own, so none is sent unless one is configured.
+  const temperature = config.llm.temperature === undefined ? {} : { temperature: config.llm.temperature };
 
   const summarise = async (persona: string): Promise<string> => {
     if (judgeModel === null) throw new LlmError('bad_request', 'no judge model configured');
@@ -75,7 +77,7 @@ export function createGroupModels(options: GroupModelsOptions): GroupModels {
       const messages: ChatCompletionMessageParam[] = buildJudgeMessages(request, material, templates);
       const attempts = 1 + extras.group.judgeMaxRetries;
       for (let attempt = 1; attempt <= attempts; attempt++) {
-        const answer = await model.complete({ model: judgeModel, messages: [...messages], maxTokens: 300, temperature: 0 }, call(signal));
+        const answer = await model.complete({ model: judgeModel, messages: [...messages], maxTokens: 300, ...temperature }, call(signal));
         const verdict = parseJudgeOutput(answer.text ?? '');
         if (verdict !== null) return { verdict, calls: attempt };
         messages.push({ role: 'assistant', content: answer.text ?? '' }, { role: 'user', content: judgeRetryReminder(attempt) });
