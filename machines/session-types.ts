@@ -289,6 +289,22 @@ export interface SettingsChangedEvent {
   settings: SessionSettings;
 }
 
+/** Memory Reboot (src/memory-reboot) found old news posted again: quote-reply `text` to `messageId`. */
+export interface RebootMatchedEvent {
+  type: 'reboot.matched';
+  at: number;
+  messageId: string;
+  text: string;
+}
+
+/** An admin command answered outside the machine (Memory Reboot's `/reboot …`): send `text` as a notice. */
+export interface AdminAnsweredEvent {
+  type: 'admin.answered';
+  at: number;
+  text: string;
+  replyTo?: string;
+}
+
 export type SessionEvent =
   | MessageReceivedEvent
   | TimerFiredEvent
@@ -298,7 +314,9 @@ export type SessionEvent =
   | OutboundDeliveredEvent
   | OutboundFailedEvent
   | SessionOpenedEvent
-  | SettingsChangedEvent;
+  | SettingsChangedEvent
+  | RebootMatchedEvent
+  | AdminAnsweredEvent;
 
 /** A message the bot says; written to the session's outbox in the same commit as the transition. */
 export interface OutboundMessage {

@@ -3,6 +3,7 @@
  * workers, and the HTTP API — until SIGINT/SIGTERM.
  */
 import { configWarnings, hasLlmEndpoint, loadConfig } from '../config/load-config.js';
+import { memoryRebootWarnings } from '../memory-reboot/memory-reboot-parts.js';
 import type { KizunaConfig } from '../config/schema.js';
 import { sessionSettingsFor } from '../config/session-settings.js';
 import { createApiRoutes } from '../http/api-routes.js';
@@ -28,7 +29,7 @@ export const startCommand: CommandModule = {
     });
     const config = loadConfig(values.config === undefined ? {} : { path: values.config });
     const logger = createLogger();
-    for (const warning of configWarnings(config)) logger.warn(warning);
+    for (const warning of [...configWarnings(config), ...memoryRebootWarnings(config)]) logger.warn(warning);
     const redis = await resolveRedis(config, true);
     let stately: StatelyConnection | null = null;
     if (values.inspect) stately = connectStatelyInspector(config.inspect, logger);

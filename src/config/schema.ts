@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { sessionIdPattern } from '../runtime/session-id.js';
+import { memoryRebootSchema } from './memory-reboot-schema.js';
 import {
   debounceSchema,
   memosSchema,
@@ -142,6 +143,7 @@ export const configSchema = z
     inspect: inspectSchema.prefault({}),
     security: securitySchema.prefault({}),
     images: imagesSchema.prefault({}),
+    memoryReboot: memoryRebootSchema.prefault({}),
     sessions: z
       .record(z.string().regex(sessionIdPattern, 'not a session id (<platform>:<private|group>:<chatId>)'), sessionOverrideSchema)
       .default({}),

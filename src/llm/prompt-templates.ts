@@ -5,7 +5,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const templateNames = ['system', 'turn-reply', 'turn-followup', 'turn-proactive', 'turn-wakeup', 'thinking', 'reminder'] as const;
+export const templateNames = [
+  'system', 'turn-reply', 'turn-followup', 'turn-proactive', 'turn-wakeup', 'thinking', 'reminder',
+  // Memory Reboot (src/memory-reboot): the old-news judge and the sticker/content classifier.
+  'reboot-judge', 'reboot-vision',
+] as const;
 export type TemplateName = (typeof templateNames)[number];
 export type Templates = Record<TemplateName, string>;
 

@@ -23,15 +23,26 @@ export interface IngestReceipt {
   duplicate: boolean;
 }
 
+/**
+ * Told about every event once it is durable (duplicates included, so a retried ingest after a crash reaches
+ * it again): side work such as Memory Reboot's check queue. An observer that throws fails the ingest, which
+ * the caller retries.
+ */
+export interface IngestObserver {
+  observe(sessionId: string, event: IngestEvent, receipt: IngestReceipt): Promise<void>;
+}
+
 export class Ingestor {
   readonly #store: SessionStore;
   readonly #trigger: DrainTrigger;
   readonly #stats: RuntimeStats | undefined;
+  readonly #observers: readonly IngestObserver[];
 
-  constructor(store: SessionStore, trigger: DrainTrigger, stats?: RuntimeStats) {
+  constructor(store: SessionStore, trigger: DrainTrigger, stats?: RuntimeStats, observers: readonly IngestObserver[] = []) {
     this.#store = store;
     this.#trigger = trigger;
     this.#stats = stats;
+    this.#observers = observers;
   }
 
   /** Appends `event` to the mailbox of `sessionId` and triggers a drain when one is owed. Performs I/O. */
@@ -39,6 +50,8 @@ export class Ingestor {
     const result = await this.#store.append(sessionId, JSON.stringify(event), event.at, messageId);
     if (result.needsDrain) await guardRedis(() => this.#trigger.trigger(sessionId));
     this.#stats?.trigger.counted({ name: result.appended ? 'events_ingested_total' : 'events_duplicate_total' });
-    return { sessionId, eventId: `${sessionId}#${result.seq}`, seq: result.seq, duplicate: !result.appended };
+    const receipt = { sessionId, eventId: `${sessionId}#${result.seq}`, seq: result.seq, duplicate: !result.appended };
+    for (const observer of this.#observers) await guardRedis(() => observer.observe(sessionId, event, receipt));
+    return receipt;
   }
 }
