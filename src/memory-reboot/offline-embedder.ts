@@ -1,8 +1,10 @@
 /**
- * The offline embedding: character bigrams and trigrams of the normalised text (NFKC, lower case, spaces
- * collapsed), feature-hashed with a sign into 512 dimensions, square-root term weights, unit length. It
- * knows no meaning, only surface: a forward, a copy with a word added or a changed emoji stays above 0.95,
- * different sentences fall far below — which is what "the same news posted again" looks like. Pure.
+ * The offline embedding: character bigrams and trigrams of the normalised text (NFKC, lower case,
+ * punctuation and symbols dropped, spaces collapsed), feature-hashed with a sign into 512 dimensions,
+ * square-root term weights, unit length. It knows no meaning, only surface: a forward, a copy with a word
+ * or an emoji added stays above 0.95, different sentences fall far below — which is what "the same news
+ * posted again" looks like. Text with no letters or digits embeds to the zero vector and matches nothing.
+ * Pure.
  */
 import { hashString } from '../debounce/feature-hash.js';
 import type { Embedder } from './embedder.js';
@@ -12,7 +14,9 @@ export const offlineDimensions = 512;
 
 /** The offline embedding of `text`; pure. */
 export function offlineEmbedding(text: string): Float32Array {
-  const normalised = ` ${text.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim()} `;
+  const letters = text.normalize('NFKC').toLowerCase().replace(/[\p{P}\p{S}]+/gu, ' ').replace(/\s+/gu, ' ').trim();
+  if (letters === '') return new Float32Array(offlineDimensions);
+  const normalised = ` ${letters} `;
   const characters = [...normalised];
   const counts = new Map<string, number>();
   const sizes = characters.length < 5 ? [1, 2, 3] : [2, 3];

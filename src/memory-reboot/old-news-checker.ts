@@ -136,7 +136,9 @@ export class OldNewsChecker {
 
   async #embed(sessionId: string, text: string): Promise<Float32Array | null> {
     try {
-      return await this.#options.embedder.embed(text);
+      const vector = await this.#options.embedder.embed(text);
+      // A zero vector (text without letters, for the offline embedding) is similar to nothing: store none.
+      return vector.some((value) => value !== 0) ? vector : null;
     } catch (error) {
       this.#warn(sessionId)('memory reboot: the embedding failed; the message is stored without a text vector', { err: error });
       return null;
