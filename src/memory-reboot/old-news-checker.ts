@@ -41,7 +41,7 @@ export interface OldNewsCheckerOptions {
 
 /** What became of one message (for logs and tests). */
 export type CheckOutcome =
-  | { outcome: 'invalid' | 'command' | 'disabled' }
+  | { outcome: 'invalid' | 'command' | 'disabled' | 'already_checked' }
   | { outcome: 'filtered'; reason: FilterReason }
   | { outcome: 'stored'; verdict: string; reminded: boolean };
 
@@ -96,6 +96,10 @@ export class OldNewsChecker {
     const early = textFilterReason(filters, entry.text, true);
     if (early !== null) return (await settle({ outcome: 'filtered', reason: early }, null, null, early === 'other_command' ? commandWordOf(filters, entry.text) : null)).result;
 
+    // A message stored already was checked already (a re-delivery, or a re-run after the commit).
+    const index = await this.#options.cache.get(sessionId, await store.meta(sessionId));
+    if (index.has(entry.id)) return (await settle({ outcome: 'already_checked' })).result;
+
     const pictures = await readPictures(entry.images, { ...this.#options.pictures, warn: this.#warn(sessionId) });
     const lengthReason = textFilterReason(filters, entry.text, pictures.length > 0);
     if (lengthReason !== null) return (await settle({ outcome: 'filtered', reason: lengthReason })).result;
@@ -106,8 +110,6 @@ export class OldNewsChecker {
     const sketch = stored === null ? null : signSketch(decodeVector(stored));
     const record = recordOf(entry, text, pictures.map((picture) => ({ sha256: picture.sha256, dhash: Buffer.from(picture.dhash).toString('hex') })), sketch === null ? null : { space: this.#options.embedder.space, sketch });
 
-    const meta = await store.meta(sessionId);
-    const index = await this.#options.cache.get(sessionId, meta);
     const matches = this.#matches(index, entry.id, cutoff, vector, pictures);
     const decision = decideReminder({ senderId: entry.sender.id, at: entry.at }, matches, settings);
     let reminded = false;
@@ -166,11 +168,12 @@ export class OldNewsChecker {
     return verdict.remind;
   }
 
+  /** Ingests the reminder, once: a re-run after a crash before the commit finds its ingest deduplicated. */
   async #remind(sessionId: string, entry: CheckEntry): Promise<void> {
     const messageId = entry.messageId ?? entry.id;
     const event = { type: 'reboot.matched' as const, at: this.#now(), messageId, text: this.#options.settings.reminderText };
-    await this.#options.ingestor.ingest(sessionId, event, `reboot:${entry.id}`);
-    this.#options.logger.info({ sessionId, messageId }, 'memory reboot: old news, reminder sent');
+    const receipt = await this.#options.ingestor.ingest(sessionId, event, `reboot:${entry.id}`);
+    if (!receipt.duplicate) this.#options.logger.info({ sessionId, messageId }, 'memory reboot: old news, reminder sent');
   }
 
   #warn(sessionId: string) {
