@@ -3,6 +3,7 @@
  * (mulberry32 + Box–Muller), random unit vectors, unit vectors at an exact cosine to another, and codes with
  * chosen bits flipped.
  */
+import { createRandom } from '../../src/debounce/training/random.js';
 import { normalize } from '../../src/memory-reboot/vector-codec.js';
 
 export interface Random {
@@ -10,17 +11,10 @@ export interface Random {
   normal(): number;
 }
 
-/** A seeded generator of uniforms in [0, 1) and standard normals. */
+/** A seeded generator of uniforms in [0, 1) (the trainer's mulberry32) and standard normals. */
 export function generator(seed: number): Random {
-  let state = seed >>> 0;
+  const uniform = createRandom(seed).next;
   let spare: number | null = null;
-  const uniform = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
   const normal = (): number => {
     if (spare !== null) {
       const value = spare;

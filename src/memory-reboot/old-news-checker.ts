@@ -5,38 +5,23 @@
  * and finally the message is stored and popped in one atomic step. A crash before that step re-runs the
  * check; the reminder's ingest is deduplicated by message id, so nobody is reminded twice.
  */
-import type { MemoryRebootSettings } from '../config/memory-reboot-schema.js';
-import type { Logger } from '../log.js';
-import type { Ingestor } from '../runtime/ingestor.js';
-import { type Embedder } from './embedder.js';
 import type { GroupIndex, Match } from './group-index.js';
-import type { IndexCache } from './index-cache.js';
 import { decideReminder } from './match-decision.js';
-import { type CompiledFilters, type FilterReason, commandWordOf, isBlockedGroup, textFilterReason } from './message-filters.js';
+import { type FilterReason, commandWordOf, isBlockedGroup, textFilterReason } from './message-filters.js';
 import { type ContentPicture, type PictureReaderOptions, contentText, readPictures } from './picture-reader.js';
 import type { RebootAdmin } from './reboot-admin.js';
 import { parseRebootCommand } from './reboot-commands.js';
-import type { RebootJudge } from './reboot-judge.js';
 import { type CheckEntry, type StoredRecord, indexedMessageOf, parseCheckEntry, recordOf } from './reboot-record.js';
-import type { RebootStore } from './reboot-store.js';
+import type { RebootServices } from './reboot-services.js';
 import { signSketch } from './sign-sketch.js';
 import { decodeVector, encodeVector } from './vector-codec.js';
 
 const dayMs = 86_400_000;
 
-export interface OldNewsCheckerOptions {
-  store: RebootStore;
-  cache: IndexCache;
-  settings: MemoryRebootSettings;
-  filters: CompiledFilters;
-  ingestor: Pick<Ingestor, 'ingest'>;
-  embedder: Embedder;
-  judge: RebootJudge | null;
+export interface OldNewsCheckerOptions extends RebootServices {
   admin: RebootAdmin;
   pictures: Omit<PictureReaderOptions, 'warn'>;
   timezone: string;
-  logger: Logger;
-  now?: () => number;
 }
 
 /** What became of one message (for logs and tests). */

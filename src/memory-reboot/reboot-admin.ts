@@ -4,29 +4,14 @@
  * in the seed, and only logged. Non-admins are ignored.
  */
 import { isAdmin } from '../config/admins.js';
-import type { MemoryRebootSettings } from '../config/memory-reboot-schema.js';
-import type { Logger } from '../log.js';
-import type { Ingestor } from '../runtime/ingestor.js';
-import type { Embedder } from './embedder.js';
-import type { IndexCache } from './index-cache.js';
-import { type CompiledFilters, isBlockedGroup } from './message-filters.js';
+import { isBlockedGroup } from './message-filters.js';
 import { type RebootCommand, describeCommands, describeStatus, rebootUsage } from './reboot-commands.js';
-import type { RebootJudge } from './reboot-judge.js';
 import type { CheckEntry } from './reboot-record.js';
-import type { RebootStore } from './reboot-store.js';
+import type { RebootServices } from './reboot-services.js';
 
-export interface RebootAdminOptions {
+export interface RebootAdminOptions extends RebootServices {
   admins: readonly string[];
-  store: RebootStore;
-  cache: IndexCache;
-  settings: MemoryRebootSettings;
-  filters: CompiledFilters;
-  ingestor: Pick<Ingestor, 'ingest'>;
-  embedder: Embedder;
   visionModel: string | null;
-  judge: RebootJudge | null;
-  logger: Logger;
-  now?: () => number;
 }
 
 export class RebootAdmin {
