@@ -9,6 +9,7 @@ import { rebootKeys } from '../../src/redis/keys.js';
 import { DrainTrigger } from '../../src/runtime/drain-trigger.js';
 import { type TestRuntime, startTestRuntime } from '../helpers/test-runtime.js';
 import { day, hour, minute, post, postAll, rebootEvents, settled, startRebootRuntime, storedCount, t0 } from '../helpers/reboot-scenarios.js';
+import { testConfig } from '../helpers/test-config.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 const news = 'Breaking: the city council approved the new tram line to the airport, opening in 2027.';
@@ -214,5 +215,35 @@ describe('admin commands', () => {
     await waitFor(async () => (await rebootEvents(kizuna, g)).length === 1);
     const [answer] = await rebootEvents(kizuna, g);
     expect(answer?.type === 'admin.answered' ? answer.text : '').toContain('Usage: /reboot status');
+  });
+});
+
+describe('with every role, through the HTTP API', () => {
+  it('queues group messages posted over HTTP and the session applies the reminder event it receives', async () => {
+    const kizuna = await startTestRuntime({
+      config: testConfig({ memoryReboot: { llmConfirm: false, cooldownSeconds: 0 } }),
+      roles: ['session', 'llm', 'outbox', 'memory-reboot'],
+      http: true,
+    });
+    try {
+      const g = 'http:group:over-http';
+      for (const [index, sender] of ['a', 'b', 'c'].entries()) {
+        const response = await fetch(`${kizuna.baseUrl}/v1/messages`, {
+          method: 'POST',
+          body: JSON.stringify({ chat: { type: 'group', id: 'over-http' }, sender: { id: sender }, text: news, messageId: `h${index}` }),
+        });
+        expect(response.status).toBe(202);
+        await settled(kizuna, g);
+      }
+      const log = await waitFor(async () => {
+        const entries = (await kizuna.runtime.reader.readLog(g)).entries;
+        return entries.some((entry) => entry.event?.type === 'reboot.matched') ? entries : undefined;
+      });
+      const applied = log.find((entry) => entry.event?.type === 'reboot.matched');
+      expect(applied?.event).toMatchObject({ type: 'reboot.matched', messageId: 'h2' });
+      expect(applied?.rejected).toBeUndefined();
+    } finally {
+      await kizuna.stop();
+    }
   });
 });
