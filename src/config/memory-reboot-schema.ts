@@ -39,7 +39,8 @@ export const memoryRebootSchema = z
     minUniqueSenders: z.number().int().min(1).default(3),
     cooldownSeconds: z.number().min(0).default(3600),
     retentionDays: z.number().positive().default(7),
-    llmConfirm: z.boolean().default(true),
+    /** Confirm with the judge model: always, never, or `auto` (when `llm.models.judge` is set). */
+    llmConfirm: z.union([z.boolean(), z.literal('auto')]).default('auto'),
     judgeContextMessages: z.number().int().min(0).max(200).default(40),
     reminderText: z.string().min(1).max(500).default('This has been posted here before — old news! 📰'),
     maxImagesPerMessage: z.number().int().min(0).max(16).default(4),

@@ -50,14 +50,20 @@ export function judgeModelOf(config: KizunaConfig, chat: ChatModel | null): Rebo
   return problem !== null || chat === null || config.llm.models.judge === undefined ? { problem: problem ?? 'no judge model' } : { chat, name: config.llm.models.judge };
 }
 
+/** Whether reminders wait for the judge: `llmConfirm` true, or `auto` with a judge model configured; pure. */
+export function confirmsWithJudge(config: KizunaConfig): boolean {
+  const setting = config.memoryReboot.llmConfirm;
+  return setting === 'auto' ? config.llm.models.judge !== undefined : setting;
+}
+
 /** Configuration that validates but leaves Memory Reboot unable to do what it says; pure. */
 export function memoryRebootWarnings(config: KizunaConfig): string[] {
   const reboot = config.memoryReboot;
   if (!reboot.enabled) return [];
   const warnings: string[] = [];
-  if (reboot.llmConfirm) {
+  if (confirmsWithJudge(config)) {
     const problem = judgeProblem(config, hasLlmEndpoint(config));
-    if (problem !== null) warnings.push(`memoryReboot.llmConfirm is on but ${problem}: no old-news reminders will be sent (set memoryReboot.llmConfirm: false to remind without a judge)`);
+    if (problem !== null) warnings.push(`memoryReboot.llmConfirm is on but ${problem}: no old-news reminders will be sent (set memoryReboot.llmConfirm to false or auto to remind without a judge)`);
   }
   if (config.llm.models.embedding !== undefined && !hasLlmEndpoint(config)) warnings.push('llm.models.embedding is set but no LLM endpoint is configured: Memory Reboot uses the offline n-gram embedding');
   return warnings;
@@ -97,7 +103,7 @@ export function createOldNewsChecker(config: KizunaConfig, parts: CheckerParts):
           warn,
         })
       : null;
-  const judge = settings.llmConfirm ? new RebootJudge({ model: judgeModelOf(config, chat), template: templates['reboot-judge'], timeoutMs, warn }) : null;
+  const judge = confirmsWithJudge(config) ? new RebootJudge({ model: judgeModelOf(config, chat), template: templates['reboot-judge'], timeoutMs, warn }) : null;
   const store = new RebootStore(redis, config.redis.prefix);
   const cache = new IndexCache(store, settings.indexMemoryMegabytes * 1_048_576);
   const filters = compileFilters(settings);

@@ -19,7 +19,7 @@ export const t0 = Date.UTC(2026, 4, 1, 9, 0, 0);
 
 type Overrides = Parameters<typeof testConfig>[0];
 
-/** Starts a runtime with the memory-reboot role (judge off unless the overrides turn it on). */
+/** Starts a runtime with the memory-reboot role (the judge off unless the overrides turn it on). */
 export async function startRebootRuntime(overrides: Overrides = {}, roles: RuntimeRole[] = ['memory-reboot']): Promise<TestRuntime> {
   const memoryReboot = { llmConfirm: false, ...((overrides?.['memoryReboot'] as object | undefined) ?? {}) };
   const security = { allowPrivateImageHosts: true, ...((overrides?.['security'] as object | undefined) ?? {}) };

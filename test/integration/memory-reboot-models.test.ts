@@ -205,4 +205,10 @@ describe('the judge fails closed', () => {
   it('reminds on every passing match when llmConfirm is off, asking no model', async () => {
     expect(await threeReposts({ ...withJudge(), memoryReboot: { llmConfirm: false } })).toEqual({ reminders: 1, judgeCalls: 0 });
   });
+
+  it('by default (auto) asks the judge when a judge model is configured, and reminds without one otherwise', async () => {
+    model.setDefault({ text: '{"should_remind": false}' });
+    expect(await threeReposts({ ...withJudge(), memoryReboot: { llmConfirm: 'auto' } })).toEqual({ reminders: 0, judgeCalls: 1 });
+    expect(await threeReposts({ llm: { baseUrl: model.baseUrl, apiKey: 'test' }, memoryReboot: { llmConfirm: 'auto' } })).toEqual({ reminders: 1, judgeCalls: 0 });
+  });
 });

@@ -95,7 +95,7 @@ describe('memoryReboot configuration', () => {
       minUniqueSenders: 3,
       cooldownSeconds: 3600,
       retentionDays: 7,
-      llmConfirm: true,
+      llmConfirm: 'auto',
       judgeContextMessages: 40,
       commandFilter: { enabled: true, prefixes: ['/', '!', '#', '.', '。'] },
     });

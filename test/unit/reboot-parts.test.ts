@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load-config.js';
-import { memoryRebootWarnings } from '../../src/memory-reboot/memory-reboot-parts.js';
+import { confirmsWithJudge, memoryRebootWarnings } from '../../src/memory-reboot/memory-reboot-parts.js';
 import { checkEntryOf } from '../../src/memory-reboot/reboot-enqueuer.js';
 import { RebootJudge } from '../../src/memory-reboot/reboot-judge.js';
 
@@ -27,11 +27,20 @@ describe('checkEntryOf', () => {
 
 describe('memoryRebootWarnings', () => {
   it('warns when the judge is required but missing, and not otherwise', () => {
-    expect(memoryRebootWarnings(parseConfig({}))).toEqual([expect.stringContaining('llm.models.judge is not set')]);
+    expect(memoryRebootWarnings(parseConfig({}))).toEqual([]);
+    expect(memoryRebootWarnings(parseConfig({ memoryReboot: { llmConfirm: true } }))).toEqual([expect.stringContaining('llm.models.judge is not set')]);
     expect(memoryRebootWarnings(parseConfig({ llm: { models: { judge: 'j' } } }))).toEqual([expect.stringContaining('no LLM endpoint')]);
     expect(memoryRebootWarnings(parseConfig({ llm: { baseUrl: 'http://x/v1', models: { judge: 'j' } } }))).toEqual([]);
-    expect(memoryRebootWarnings(parseConfig({ memoryReboot: { llmConfirm: false } }))).toEqual([]);
-    expect(memoryRebootWarnings(parseConfig({ memoryReboot: { enabled: false } }))).toEqual([]);
+    expect(memoryRebootWarnings(parseConfig({ memoryReboot: { llmConfirm: false }, llm: { models: { judge: 'j' } } }))).toEqual([]);
+    expect(memoryRebootWarnings(parseConfig({ memoryReboot: { enabled: false, llmConfirm: true } }))).toEqual([]);
+    expect(memoryRebootWarnings(parseConfig({ llm: { models: { embedding: 'e' } } }))).toEqual([expect.stringContaining('offline n-gram embedding')]);
+  });
+
+  it('confirms with the judge when told to, or by default when a judge model is configured', () => {
+    expect(confirmsWithJudge(parseConfig({}))).toBe(false);
+    expect(confirmsWithJudge(parseConfig({ llm: { models: { judge: 'j' } } }))).toBe(true);
+    expect(confirmsWithJudge(parseConfig({ memoryReboot: { llmConfirm: true } }))).toBe(true);
+    expect(confirmsWithJudge(parseConfig({ memoryReboot: { llmConfirm: false }, llm: { models: { judge: 'j' } } }))).toBe(false);
   });
 });
 
