@@ -365,7 +365,7 @@ export interface JudgeScoredEvent {
   reasoning?: string;
 }
 
-/** Memory Reboot found old news: quote-reply `messageId` with `text` (groups only). */
+/** Memory Reboot (src/memory-reboot) found old news posted again: quote-reply `text` to `messageId` (groups only). */
 export interface RebootMatchedEvent {
   type: 'reboot.matched';
   at: number;
@@ -373,7 +373,7 @@ export interface RebootMatchedEvent {
   text: string;
 }
 
-/** An admin command answered outside the machine: send `text` as a notice. */
+/** An admin command answered outside the machine (Memory Reboot's `/reboot …`): send `text` as a notice. */
 export interface AdminAnsweredEvent {
   type: 'admin.answered';
   at: number;

@@ -4,6 +4,7 @@
  */
 import { checkOnebotConfig, createOnebotService } from '../adapters/onebot/onebot-service.js';
 import { configWarnings, hasLlmEndpoint, loadConfig } from '../config/load-config.js';
+import { memoryRebootWarnings } from '../memory-reboot/memory-reboot-parts.js';
 import type { KizunaConfig } from '../config/schema.js';
 import { sessionSettingsFor } from '../config/session-settings.js';
 import { createApiRoutes } from '../http/api-routes.js';
@@ -29,7 +30,7 @@ export const startCommand: CommandModule = {
     });
     const config = loadConfig(values.config === undefined ? {} : { path: values.config });
     const logger = createLogger();
-    for (const warning of configWarnings(config)) logger.warn(warning);
+    for (const warning of [...configWarnings(config), ...memoryRebootWarnings(config)]) logger.warn(warning);
     checkOnebotConfig(config);
     const redis = await resolveRedis(config, true);
     let stately: StatelyConnection | null = null;

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { sessionIdPattern } from '../runtime/session-id.js';
 import { onebotSchema } from './onebot-schema.js';
+import { memoryRebootSchema } from './memory-reboot-schema.js';
 import {
   debounceSchema,
   groupsSchema,
@@ -148,6 +149,7 @@ export const configSchema = z
     security: securitySchema.prefault({}),
     images: imagesSchema.prefault({}),
     onebot: onebotSchema.prefault({}),
+    memoryReboot: memoryRebootSchema.prefault({}),
     sessions: z
       .record(z.string().regex(sessionIdPattern, 'not a session id (<platform>:<private|group>:<chatId>)'), sessionOverrideSchema)
       .default({}),

@@ -64,3 +64,43 @@ export function globalKeys(prefix: string): { sessions: string; stream: string; 
 export function queuePrefix(prefix: string): string {
   return `{${prefix}:q}`;
 }
+
+/** Memory Reboot's keys for one group session: under the session's hash tag, so each script touches one slot. */
+export interface RebootKeys {
+  /** List of messages waiting for their old-news check (JSON), in ingest order. */
+  pending: string;
+  /** Set while a check job is owed to this group. */
+  armed: string;
+  /** Hash: `seq` (stored messages so far), `epoch` (bumped by a wipe), `reminded`. */
+  meta: string;
+  /** Sorted set: stored message id → store sequence (arrival order). */
+  order: string;
+  /** Sorted set: stored message id → posting time (ms), for retention. */
+  times: string;
+  /** Hash: stored message id → record JSON (sender, text, picture hashes, sketch). */
+  records: string;
+  /** Hash: stored message id → unit embedding as float16 bytes. */
+  vectors: string;
+  /** Hash: other bots' command words seen → count. */
+  commands: string;
+}
+
+/** Builds Memory Reboot's keys of one group session; pure. */
+export function rebootKeys(prefix: string, sessionId: string): RebootKeys {
+  const base = `${prefix}:{${sessionId}}:reboot`;
+  return {
+    pending: `${base}:pending`,
+    armed: `${base}:armed`,
+    meta: `${base}:meta`,
+    order: `${base}:order`,
+    times: `${base}:times`,
+    records: `${base}:records`,
+    vectors: `${base}:vectors`,
+    commands: `${base}:commands`,
+  };
+}
+
+/** The vision verdict cache of one picture, by content hash (shared by every group); pure. */
+export function visionCacheKey(prefix: string, sha256: string): string {
+  return `${prefix}:vision:${sha256}`;
+}

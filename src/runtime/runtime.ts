@@ -7,6 +7,7 @@ import { hostname } from 'node:os';
 import { type Processor, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { createDrainProcessor } from '../../workers/drain-processor.js';
+import { createRebootProcessor } from '../../workers/reboot-processor.js';
 import { createLlmProcessor } from '../../workers/llm-processor.js';
 import { createTimerProcessor } from '../../workers/timer-processor.js';
 import type { DeliveryAdapter } from '../adapters/delivery-adapter.js';
@@ -23,6 +24,7 @@ import { listenForAborts } from '../llm/llm-abort.js';
 import { LlmDispatcher } from '../llm/llm-dispatcher.js';
 import type { LlmClient } from '../llm/llm-types.js';
 import type { Logger } from '../log.js';
+import { createOldNewsChecker, createRebootEnqueuer, sweepPendingChecks } from '../memory-reboot/memory-reboot-parts.js';
 import { closeQuietly, createCommandConnection, createWorkerConnection, waitUntilReady } from '../redis/connection.js';
 import { queuePrefix } from '../redis/keys.js';
 import { withScripts } from '../redis/scripts.js';
@@ -45,7 +47,7 @@ import { SessionStore } from './session-store.js';
 import { Sweeper } from './sweeper.js';
 import { TimerScheduler } from './timer-scheduler.js';
 
-export const runtimeRoles = ['session', 'llm', 'outbox'] as const;
+export const runtimeRoles = ['session', 'llm', 'outbox', 'memory-reboot'] as const;
 export type RuntimeRole = (typeof runtimeRoles)[number];
 
 export interface RuntimeOptions {
@@ -97,7 +99,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const trigger = new DrainTrigger(queues.drain);
   const fetchOptions = imageFetchOptions(config);
   const identifyImages = createImageIdentifier((url) => fetchImage(url, fetchOptions), logger);
-  const ingestor = new Ingestor(store, trigger, stats, identifyImages);
+  const rebootTrigger = new DrainTrigger(queues.reboot);
+  const rebootEnqueuer = createRebootEnqueuer(config, redis, rebootTrigger, logger);
+  const ingestor = new Ingestor(store, trigger, stats, rebootEnqueuer === null ? [] : [rebootEnqueuer], identifyImages);
   const timers = new TimerScheduler(queues.timers);
   const llm = new LlmDispatcher(queues.llm, config.llm.maxAttempts, { redis, prefix });
   const cache = new LiveActorCache(config.runtime.liveActorCapacity, stats);
@@ -146,6 +150,12 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     startWorker(queueNames.drain, createDrainProcessor(driver, trigger), config.runtime.drainConcurrency);
     startWorker(queueNames.timers, createTimerProcessor(ingestor, stats), config.runtime.timerConcurrency);
     sweepTimer = scheduleSweeps(sweeper, config.runtime.sweepIntervalSeconds, logger);
+  }
+
+  if (options.roles.includes('memory-reboot') && config.memoryReboot.enabled) {
+    const checker = createOldNewsChecker(config, { redis, ingestor, logger });
+    startWorker(queueNames.reboot, createRebootProcessor(checker, rebootTrigger), config.memoryReboot.concurrency);
+    await sweepPendingChecks(redis, prefix, rebootTrigger).catch((error: unknown) => logger.warn({ err: error }, 'memory reboot: sweep failed'));
   }
 
   const parts = llmParts(config, options.llm, options.speech);
