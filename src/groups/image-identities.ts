@@ -3,8 +3,8 @@
  * bytes, downloaded with the safe image fetcher (`src/images/safe-fetch.ts`), so the same picture posted again
  * under another URL is recognised (seed 001 hashed the URL). Images of one message are fetched together; an
  * image that cannot be fetched keeps no digest and the machine falls back to a digest of its URL. Private
- * chats and images that already carry a digest (an adapter that knows it) are left alone. The digest is
- * recorded on the event, so replay never downloads anything.
+ * chats, stickers (whose URL names them) and images that already carry a digest (an adapter that knows it)
+ * are left alone. The digest is recorded on the event, so replay never downloads anything.
  */
 import type { ImageRef } from '../../machines/session-types.js';
 import type { Logger } from '../log.js';
@@ -20,14 +20,15 @@ export type ImageDownloader = (url: string) => Promise<Pick<FetchedImage, 'sha25
 export function createImageIdentifier(download: ImageDownloader, logger?: Pick<Logger, 'debug'>) {
   return async (sessionId: string, event: IngestEvent): Promise<IngestEvent> => {
     if (event.type !== 'message.received' || sessionId.split(':')[1] !== 'group') return event;
-    if (event.images.every((image) => image.hash !== undefined)) return event;
+    if (event.images.every((image) => image.hash !== undefined || image.sticker === true)) return event;
     const images = await Promise.all(event.images.map((image) => identified(image, download, sessionId, logger)));
     return { ...event, images };
   };
 }
 
 async function identified(image: ImageRef, download: ImageDownloader, sessionId: string, logger?: Pick<Logger, 'debug'>): Promise<ImageRef> {
-  if (image.hash !== undefined) return image;
+  // A sticker's URL names the sticker (platform faces, stored memes): no download for its identity.
+  if (image.hash !== undefined || image.sticker === true) return image;
   try {
     const fetched = await download(image.url);
     return { ...image, hash: fetched.sha256.slice(0, identityHexDigits) };
