@@ -1,15 +1,24 @@
 /**
  * Chat commands a session answers itself, outside the conversation: `/reminders` lists the pending reminders,
- * `/reminders cancel <id>` cancels one. Pure.
+ * `/reminders cancel <id>` cancels one; in groups `/heartflow` shows the judge's state and `/heartflow_reset`
+ * (admins only) clears it. Pure.
  */
 import { formatLocalDateTime } from './local-time.js';
 import type { Reminder } from './session-types.js';
 
-export type SessionCommand = { command: 'reminders.list' } | { command: 'reminders.cancel'; id: number } | { command: 'unknown'; text: string };
+export type SessionCommand =
+  | { command: 'reminders.list' }
+  | { command: 'reminders.cancel'; id: number }
+  | { command: 'heartflow.status' }
+  | { command: 'heartflow.reset' }
+  | { command: 'unknown'; text: string };
 
 /** Parses a command, or returns null for ordinary text; pure. */
 export function parseCommand(text: string): SessionCommand | null {
   const trimmed = text.trim();
+  if (/^\/heartflow\s*$/iu.test(trimmed)) return { command: 'heartflow.status' };
+  if (/^\/heartflow_reset\s*$/iu.test(trimmed)) return { command: 'heartflow.reset' };
+  if (/^\/heartflow(_\w*)?\b/iu.test(trimmed)) return { command: 'unknown', text: trimmed };
   if (!/^\/reminders\b/iu.test(trimmed)) return null;
   const cancel = /^\/reminders\s+cancel\s+#?(\d+)\s*$/iu.exec(trimmed);
   if (cancel !== null) return { command: 'reminders.cancel', id: Number(cancel[1]) };

@@ -2,6 +2,7 @@
  * Pure helpers the session machine's actions and guards are built from. No I/O, no clock, no randomness
  * other than the seeded generator in context.
  */
+import { chooseImages } from './group-images.js';
 import type {
   Fragment,
   MessageReceivedEvent,
@@ -22,6 +23,7 @@ export function hasMessageContent(event: Pick<MessageReceivedEvent, 'text' | 'im
 /** Builds the buffered fragment for a received message; pure. */
 export function fragmentOf(event: MessageReceivedEvent): Fragment {
   const fragment: Fragment = { text: event.text, images: event.images, at: event.at, senderId: event.sender.id };
+  if (event.sender.name !== undefined) fragment.senderName = event.sender.name;
   if (event.messageId !== undefined) fragment.messageId = event.messageId;
   return fragment;
 }
@@ -115,16 +117,24 @@ export function withTimerDisarmed(context: SessionContext, name: TimerName): Pic
   return { timers };
 }
 
-/** Opens a new LLM turn with a request id unique within the session; a reply turn carries the whole buffer; pure. */
+/**
+ * Opens a new LLM turn with a request id unique within the session; a reply turn carries the whole buffer. In a
+ * group the image policy chooses the images the request shows, and a buffer that came in through the judge
+ * makes the turn a voluntary one; pure.
+ */
 export function withTurnStarted(
   context: SessionContext,
   purpose: TurnPurpose,
   at: number,
-): Pick<SessionContext, 'turn' | 'requestSeq'> {
+): Pick<SessionContext, 'turn' | 'requestSeq' | 'group'> {
   const requestSeq = context.requestSeq + 1;
   const fragmentCount = purpose === 'reply' ? context.fragments.length : 0;
   const turn: Turn = { requestId: `r${requestSeq}`, purpose, startedAt: at, fragmentCount };
-  return { turn, requestSeq };
+  if (context.group === undefined || purpose === 'followup') return { turn, requestSeq, ...(context.group === undefined ? {} : { group: context.group }) };
+  const chosen = chooseImages(context.group, context.settings.groups);
+  if (chosen.images.length > 0) turn.images = chosen.images;
+  if (purpose === 'reply' && context.fragments[0]?.judged === true) turn.joined = true;
+  return { turn, requestSeq, group: chosen.group };
 }
 
 /** Opens a side request (an inner thought or a reminder's wording); pure. */

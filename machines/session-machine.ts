@@ -1,11 +1,28 @@
 /**
  * The session statechart: one private chat, from the first fragment a user types to the bot's reply, the
  * wait for a reaction (with inner thoughts), timeouts, follow-ups, proactive messages, reminders and booked
- * wake-ups. Pure: time arrives on events, random draws come from the seeded generator in context, and every
+ * wake-ups — and one group chat, with the same states and group-only guards: every message enters group
+ * memory, addressed ones are answered, the Heartflow judge decides whether to join others, and a silence
+ * countdown plans proactive messages (docs/machines/group.md). Pure: time arrives on events, random draws come from the seeded generator in context, and every
  * side effect is either a context change the driver turns into an effect (timers, LLM requests) or an
  * emitted record (an outbound message, a history or mental-log entry) written by the same commit.
  */
 import { and, assign, enqueueActions, not, setup } from 'xstate';
+import {
+  dropJudgement,
+  initialGroupState,
+  judgeRequestOf,
+  noteBotMessage,
+  planGroupProactive,
+  receiveGroupMessage,
+  recordVerdict,
+  resetGroup,
+  settleCandidate,
+  startJudgement,
+  withCandidate,
+} from './group-logic.js';
+import { describeHeartflow } from './heartflow-status.js';
+import { isAddressed, judgeIneligibility, judgeVerdict } from './heartflow.js';
 import { decideProactive, isProactivePaused, nextProactiveDue } from './proactive-policy.js';
 import { seedFrom } from './random.js';
 import { describeReminders, parseCommand } from './session-commands.js';
@@ -66,8 +83,20 @@ export const sessionMachine = setup({
     emitted: {} as SessionEmitted,
   },
   guards: {
-    isConversational: ({ event }) =>
-      event.type === 'message.received' && hasMessageContent(event) && parseCommand(event.text) === null,
+    // In a group only messages addressed to the bot are conversation; the others go to group memory and the judge.
+    isConversational: ({ context, event }) =>
+      event.type === 'message.received' &&
+      hasMessageContent(event) &&
+      parseCommand(event.text) === null &&
+      event.fromSelf !== true &&
+      (context.group === undefined || isAddressed(context, event)),
+    isGroupMessage: ({ context, event }) =>
+      context.group !== undefined && event.type === 'message.received' && hasMessageContent(event) && parseCommand(event.text) === null,
+    isMemberMessage: ({ context, event }) =>
+      context.group !== undefined && event.type === 'message.received' && hasMessageContent(event) && parseCommand(event.text) === null && event.fromSelf !== true,
+    isGroupChat: ({ context }) => context.group !== undefined,
+    isJudgeResult: ({ context, event }) => event.type === 'judge.scored' && judgeRequestOf(context, event.requestId) !== null,
+    isJoinApproved: ({ context, event }) => event.type === 'judge.scored' && judgeVerdict(context, event.scores, event.at).join,
     isCommand: ({ event }) => event.type === 'message.received' && parseCommand(event.text) !== null,
     isUtteranceComplete: ({ context }) => {
       const { threshold, maxFragments } = context.settings.debounce;
@@ -100,7 +129,8 @@ export const sessionMachine = setup({
     isProactiveDue: ({ context, event }) =>
       event.type === 'timer.fired' && decideProactive(context, event.at, event.dueAt).action === 'send',
     isProactivePaused: ({ context }) => isProactivePaused(context) !== null,
-    hasNothingArmed: ({ context }) => context.timers.proactive === undefined && context.wakeup === null,
+    hasNothingArmed: ({ context }) =>
+      context.timers.proactive === undefined && context.timers.silence === undefined && context.wakeup === null,
     hasAutoTrigger: ({ context }) => context.settings.proactive.autoTriggerSeconds > 0,
     isWakeupAllowed: ({ context }) => {
       const { maxUnanswered } = context.settings.proactive;
@@ -109,6 +139,29 @@ export const sessionMachine = setup({
   },
   actions: {
     applySettings: assign(({ event }) => (event.type === 'settings.changed' ? { settings: event.settings } : {})),
+    recordGroupMessage: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'message.received' || context.group === undefined) return;
+      applyOutcome(enqueue, receiveGroupMessage(context, event));
+    }),
+    considerJudging: assign(({ context, event }) => {
+      if (event.type !== 'message.received' || judgeIneligibility(context, event) !== null) return {};
+      return withCandidate(context, event);
+    }),
+    settleCandidate: assign(({ context, event }) => settleCandidate(context, eventTime(event))),
+    startReadyJudgement: assign(({ context, event }) => startJudgement(context, eventTime(event))),
+    recordJudgement: enqueueActions(({ context, event, enqueue }, params: { canJoin: boolean }) => {
+      if (event.type !== 'judge.scored') return;
+      applyOutcome(enqueue, recordVerdict(context, event, params.canJoin));
+    }),
+    planGroupProactive: assign(({ context, event }) => planGroupProactive(context, eventTime(event), isProactivePaused(context) !== null)),
+    queueRebootReminder: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'reboot.matched') return;
+      applyOutcome(enqueue, queueTexts(context, [event.text], 'reminder', event.at, event.messageId));
+    }),
+    queueAdminAnswer: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'admin.answered') return;
+      applyOutcome(enqueue, queueTexts(context, [event.text], 'notice', event.at, event.replyTo));
+    }),
     appendFragment: assign(({ context, event }) => {
       if (event.type !== 'message.received') return {};
       return {
@@ -179,6 +232,11 @@ export const sessionMachine = setup({
       if (event.type !== 'llm.text' && event.type !== 'llm.failed') return;
       const request = context.side.find((item) => item.requestId === event.requestId);
       if (request === undefined) return;
+      if (request.purpose === 'judge') {
+        // A judge that failed for good (unreadable answers, no judge model): fail closed, no reply.
+        enqueue.assign(dropJudgement(context, request.requestId, event.at));
+        return;
+      }
       const side = context.side.filter((item) => item !== request);
       if (request.purpose === 'reminder') {
         const text = event.type === 'llm.text' && event.text.trim().length > 0 ? event.text : `⏰ ${request.text}`;
@@ -218,7 +276,8 @@ export const sessionMachine = setup({
       enqueue.emit({ type: 'mental.recorded', kind: 'timeout', text: `no reply within ${context.wait?.seconds ?? 0} s (timeout ${count})`, at: eventTime(event) });
     }),
     armProactiveTimer: assign(({ context, event }) => {
-      if (context.wakeup !== null || isProactivePaused(context) !== null || eventTime(event) === 0) return {};
+      // A group plans its proactive messages from the silence countdown instead.
+      if (context.group !== undefined || context.wakeup !== null || isProactivePaused(context) !== null || eventTime(event) === 0) return {};
       const next = nextProactiveDue(context, eventTime(event));
       return { rng: next.rng, ...withTimerArmed(context, 'proactive', eventTime(event), next.dueAt - eventTime(event)) };
     }),
@@ -259,17 +318,20 @@ export const sessionMachine = setup({
         ...(countsAsUnanswered ? { unanswered: context.unanswered + 1, lastProactiveAt: event.at, proactiveMessage: { ...message, counted: true } } : {}),
       });
       enqueue.emit({ type: 'history.recorded', role: 'bot', text: event.text, at: event.at });
+      if (context.group !== undefined) enqueue.assign(noteBotMessage(context, event.at));
     }),
     armPurgeTimer: assign(({ context, event }) => {
       if (context.fragments.length === 0) return {};
       const seconds = 3 * Math.max(10, context.settings.debounce.timeoutSeconds);
       return withTimerArmed(context, 'purge', eventTime(event), seconds * 1000);
     }),
-    purgeFragments: enqueueActions(({ context, enqueue }) => {
-      for (const fragment of context.fragments) {
+    purgeFragments: enqueueActions(({ context, event, enqueue }) => {
+      // A group's messages are in its memory already; dropping the buffer frees the judge.
+      for (const fragment of context.group === undefined ? context.fragments : []) {
         enqueue.emit({ type: 'history.recorded', role: 'user', text: fragment.text, at: fragment.at, ...(fragment.images.length > 0 ? { images: fragment.images } : {}) });
       }
-      enqueue.assign({ fragments: [], completeness: 0, ...withTimerDisarmed(context, 'purge') });
+      const purged = { ...context, fragments: [], completeness: 0, ...withTimerDisarmed(context, 'purge') };
+      enqueue.assign(context.group === undefined ? purged : startJudgement(purged, eventTime(event)));
     }),
     deferWakeup: assign(({ context, event }) =>
       withTimerArmed(context, 'wakeup', eventTime(event), context.settings.wakeup.busyRetrySeconds * 1000),
@@ -280,7 +342,9 @@ export const sessionMachine = setup({
       const changed = { ...context, settings: event.settings };
       // Only a change to the proactive settings re-plans the timer, and only for a session that has talked.
       const talked = context.lastUserAt !== null || context.timers.proactive !== undefined;
-      if (JSON.stringify(before) === JSON.stringify(event.settings.proactive) || !talked) return { settings: event.settings };
+      const unchanged = JSON.stringify(before) === JSON.stringify(event.settings.proactive);
+      // A group re-plans with its next message (the silence countdown).
+      if (unchanged || !talked || context.group !== undefined) return { settings: event.settings };
       const base = { ...changed, ...withTimerDisarmed(changed, 'proactive') };
       if (base.wakeup !== null || isProactivePaused(base) !== null) return base;
       const next = nextProactiveDue(base, eventTime(event));
@@ -294,8 +358,14 @@ export const sessionMachine = setup({
       const command = parseCommand(event.text);
       if (command === null) return;
       let next = context;
-      let text = 'Unknown command. Try /reminders or /reminders cancel <id>.';
+      let text = `Unknown command. Try /reminders or /reminders cancel <id>${context.group === undefined ? '' : ', /heartflow or /heartflow_reset'}.`;
       if (command.command === 'reminders.list') text = describeReminders(context.reminders, context.settings.proactive.timezone);
+      if (command.command === 'heartflow.status') text = describeHeartflow(context, event.at);
+      if (command.command === 'heartflow.reset') {
+        const allowed = context.group !== undefined && context.settings.admins.includes(event.sender.id);
+        next = allowed ? resetGroup(context, event.at) : context;
+        text = context.group === undefined ? 'Heartflow runs in group chats only.' : allowed ? 'Heartflow state, image memory and group memory cleared.' : 'Only admins can reset Heartflow.';
+      }
       if (command.command === 'reminders.cancel') {
         const known = context.reminders.some((item) => item.id === command.id);
         const name = `reminder:${command.id}` as const;
@@ -311,7 +381,11 @@ export const sessionMachine = setup({
   initial: 'idle',
   on: {
     'settings.changed': { actions: 'applySettings' },
-    'message.received': { guard: 'isCommand', actions: 'answerCommand' },
+    'message.received': [
+      { guard: 'isCommand', actions: 'answerCommand' },
+      // A group message nobody addressed the bot with: memory, activity, and maybe the judge.
+      { guard: 'isGroupMessage', actions: ['recordGroupMessage', 'considerJudging'] },
+    ],
     'timer.fired': [
       { guard: 'isExtendedTimer', actions: 'renewTimer' },
       { guard: 'isCurrentReminder', actions: 'fireReminder' },
@@ -319,18 +393,29 @@ export const sessionMachine = setup({
       // A wake-up while the conversation is busy comes back later; one that is not allowed is consumed.
       { guard: and([{ type: 'isCurrentTimer', params: { name: 'wakeup' as const } }, 'isWakeupAllowed']), actions: 'deferWakeup' },
       { guard: { type: 'isCurrentTimer', params: { name: 'wakeup' } }, actions: 'consumeWakeup' },
+      { guard: { type: 'isCurrentTimer', params: { name: 'judge' } }, actions: 'settleCandidate' },
+      { guard: { type: 'isCurrentTimer', params: { name: 'silence' } }, actions: 'planGroupProactive' },
     ],
     'llm.text': { guard: 'isSideRequest', actions: 'completeSideRequest' },
     'llm.failed': { guard: 'isSideRequest', actions: 'completeSideRequest' },
+    // Outside idle the bot is already speaking: the verdict is recorded, nobody joins twice.
+    'judge.scored': { guard: 'isJudgeResult', actions: { type: 'recordJudgement', params: { canJoin: false } } },
+    'reboot.matched': { guard: 'isGroupChat', actions: 'queueRebootReminder' },
+    'admin.answered': { actions: 'queueAdminAnswer' },
     'outbound.delivered': { actions: 'recordDelivery' },
     'outbound.failed': { actions: 'recordFailure' },
   },
   states: {
     idle: {
-      entry: ['clearWait', 'armProactiveTimer'],
+      entry: ['clearWait', 'armProactiveTimer', 'startReadyJudgement'],
       exit: { type: 'disarmTimer', params: { name: 'proactive' } },
       on: {
-        'message.received': { guard: 'isConversational', target: 'buffering', actions: 'appendFragment' },
+        'message.received': { guard: 'isConversational', target: 'buffering', actions: ['recordGroupMessage', 'appendFragment'] },
+        'judge.scored': {
+          guard: and(['isJudgeResult', 'isJoinApproved']),
+          target: 'awaiting-llm',
+          actions: { type: 'recordJudgement', params: { canJoin: true } },
+        },
         'timer.fired': [
           {
             guard: and([{ type: 'isCurrentTimer', params: { name: 'proactive' as const } }, 'isProactiveDue']),
@@ -362,7 +447,7 @@ export const sessionMachine = setup({
         // Stays in buffering: the debounce deadline moves (its job is kept), the settle window starts over.
         'message.received': {
           guard: 'isConversational',
-          actions: ['appendFragment', 'armDebounceTimer', { type: 'disarmTimer', params: { name: 'settle' } }],
+          actions: ['recordGroupMessage', 'appendFragment', 'armDebounceTimer', { type: 'disarmTimer', params: { name: 'settle' } }],
         },
         'timer.fired': [
           { guard: { type: 'isCurrentTimer', params: { name: 'debounce' } }, target: 'awaiting-llm' },
@@ -374,12 +459,13 @@ export const sessionMachine = setup({
       entry: { type: 'startTurn', params: { purpose: 'reply' } },
       on: {
         'message.received': [
-          { guard: and(['isConversational', 'cancelsOnNewMessage']), target: 'buffering', actions: ['endTurn', 'appendFragment'] },
-          { guard: 'isConversational', actions: 'appendFragment' },
+          { guard: and(['isConversational', 'cancelsOnNewMessage']), target: 'buffering', actions: ['endTurn', 'recordGroupMessage', 'appendFragment'] },
+          { guard: 'isConversational', actions: ['recordGroupMessage', 'appendFragment'] },
         ],
         'llm.replied': [
           { guard: and(['isCurrentRequest', 'hasHeldFragments']), target: 'buffering', actions: 'completeTurn' },
-          { guard: and(['isCurrentRequest', 'hasRequestedWait']), target: 'waiting', actions: [{ type: 'armWaitTimer', params: { origin: 'reply' } }, 'completeTurn'] },
+          // A group never waits for a reaction: the group talks on, and the judge decides when to join again.
+          { guard: and(['isCurrentRequest', 'hasRequestedWait', not('isGroupChat')]), target: 'waiting', actions: [{ type: 'armWaitTimer', params: { origin: 'reply' } }, 'completeTurn'] },
           { guard: 'isCurrentRequest', target: 'idle', actions: 'completeTurn' },
         ],
         'llm.failed': { guard: 'isCurrentRequest', target: 'idle', actions: ['recordFailure', 'endTurn', 'armPurgeTimer'] },
@@ -418,9 +504,13 @@ export const sessionMachine = setup({
     },
     proactive: {
       on: {
-        'message.received': { guard: 'isConversational', target: 'buffering', actions: ['endTurn', 'appendFragment'] },
+        'message.received': [
+          { guard: 'isConversational', target: 'buffering', actions: ['endTurn', 'recordGroupMessage', 'appendFragment'] },
+          // Someone spoke while the bot was composing: the silence it was going to break is over.
+          { guard: 'isMemberMessage', target: 'idle', actions: ['endTurn', 'recordGroupMessage', 'considerJudging'] },
+        ],
         'llm.replied': [
-          { guard: and(['isCurrentRequest', 'hasDeliverableText']), target: 'waiting', actions: [{ type: 'armWaitTimer', params: { origin: 'proactive' } }, 'completeTurn'] },
+          { guard: and(['isCurrentRequest', 'hasDeliverableText', not('isGroupChat')]), target: 'waiting', actions: [{ type: 'armWaitTimer', params: { origin: 'proactive' } }, 'completeTurn'] },
           { guard: 'isCurrentRequest', target: 'idle', actions: 'completeTurn' },
         ],
         'llm.failed': { guard: 'isCurrentRequest', target: 'idle', actions: ['recordFailure', 'endTurn'] },
@@ -468,5 +558,6 @@ export function initialSessionContext(sessionId: string): SessionContext {
     memoSeq: 0,
     proactiveMessage: null,
     lastError: null,
+    ...(chatTypeOf(sessionId) === 'group' ? { group: initialGroupState() } : {}),
   };
 }

@@ -49,4 +49,23 @@ export const defaultSessionSettings: SessionSettings = {
   reminders: { enabled: true, maxPerSession: 10 },
   memos: { enabled: true, maxPerSession: 10, minTtlSeconds: 3600, maxTtlSeconds: 1_209_600 },
   wakeup: { enabled: true, minSeconds: 60, maxSeconds: 86_400, busyRetrySeconds: 300 },
+  admins: [],
+  groups: {
+    wakeWords: [],
+    memoryMaxMessages: 300,
+    imageWindow: 5,
+    maxImagesPerRequest: 2,
+    pendingMaxRounds: 2,
+    captionImages: false,
+  },
+  heartflow: {
+    enabled: false,
+    listed: true,
+    threshold: 0.6,
+    weights: { relevance: 0.25, willingness: 0.2, social: 0.2, timing: 0.15, continuity: 0.2 },
+    minReplyIntervalSeconds: 0,
+    settleSeconds: 6,
+    maxSettleSeconds: 20,
+    energy: { replyCost: 0.1, floor: 0.1, declineRecovery: 0.02, dailyRecovery: 0.2, recoveryHalfLifeSeconds: 3600, thresholdRaise: 0.2 },
+  },
 };

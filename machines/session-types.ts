@@ -2,6 +2,45 @@
  * Types of the session machine: its context, the events it accepts and what it emits. Everything here is
  * plain JSON so snapshots, event-log entries and effects round-trip through Redis.
  */
+import type { GroupImage, GroupState, JudgedMessage, JudgeScores } from './group-types.js';
+
+/** What a group session adds to the settings (seed 001's group memory and images, Heartflow, seed 000 v1.x). */
+export interface GroupSettings {
+  /** A message containing one of these (case-insensitive) is addressed to the bot. */
+  wakeWords: string[];
+  /** Bound on the group memory (the session's history list). */
+  memoryMaxMessages: number;
+  /** First-seen images are looked for among this many newest records. */
+  imageWindow: number;
+  maxImagesPerRequest: number;
+  /** A pending image passed over by more requests than this is dropped. */
+  pendingMaxRounds: number;
+  /** Ask the vision model for a caption of each image once it is shown (or dropped). */
+  captionImages: boolean;
+}
+
+/** The Heartflow judge: when the bot joins a group conversation nobody addressed it in. */
+export interface HeartflowSettings {
+  enabled: boolean;
+  /** False when the whitelist is on and does not list this group. */
+  listed: boolean;
+  threshold: number;
+  weights: JudgeScores;
+  minReplyIntervalSeconds: number;
+  /** The latest eligible message is judged once this long has passed without a follow-up from its sender. */
+  settleSeconds: number;
+  /** A settle window never lasts longer than this after the first message of its burst. */
+  maxSettleSeconds: number;
+  energy: {
+    replyCost: number;
+    floor: number;
+    declineRecovery: number;
+    dailyRecovery: number;
+    recoveryHalfLifeSeconds: number;
+    /** At energy e the score needed to join is threshold + thresholdRaise × (1 − e). */
+    thresholdRaise: number;
+  };
+}
 
 /** The settings a session machine reads; the driver keeps them current with `settings.changed`. */
 export interface SessionSettings {
@@ -66,6 +105,10 @@ export interface SessionSettings {
   reminders: { enabled: boolean; maxPerSession: number };
   memos: { enabled: boolean; maxPerSession: number; minTtlSeconds: number; maxTtlSeconds: number };
   wakeup: { enabled: boolean; minSeconds: number; maxSeconds: number; busyRetrySeconds: number };
+  /** Sender ids allowed to run admin commands in this session (the `admins` of its platform). */
+  admins: string[];
+  groups: GroupSettings;
+  heartflow: HeartflowSettings;
 }
 
 export type ChatType = 'private' | 'group';
@@ -74,6 +117,8 @@ export interface ImageRef {
   url: string;
   /** A sticker (a platform face or meme) rather than a picture with content. */
   sticker?: boolean;
+  /** A digest of the image's bytes (computed at ingest for group messages): its identity across URLs. */
+  hash?: string;
 }
 
 export interface Sender {
@@ -87,7 +132,10 @@ export interface Fragment {
   images: ImageRef[];
   at: number;
   senderId: string;
+  senderName?: string;
   messageId?: string;
+  /** In a group: the message came in through the Heartflow judge, not addressed to the bot. */
+  judged?: boolean;
 }
 
 /**
@@ -102,7 +150,17 @@ export interface TimerEntry {
 }
 
 /** Timer names: fixed ones, and one per reminder (`reminder:<id>`). */
-export type TimerName = 'debounce' | 'settle' | 'wait' | 'thinking' | 'proactive' | 'wakeup' | 'purge' | `reminder:${number}`;
+export type TimerName =
+  | 'debounce'
+  | 'settle'
+  | 'wait'
+  | 'thinking'
+  | 'proactive'
+  | 'wakeup'
+  | 'purge'
+  | 'judge'
+  | 'silence'
+  | `reminder:${number}`;
 
 /** Why the session asked the model to speak in the conversation. */
 export type TurnPurpose = 'reply' | 'followup' | 'proactive' | 'wakeup';
@@ -116,12 +174,17 @@ export interface Turn {
   fragmentCount: number;
   /** Why a booked wake-up started this turn. */
   reason?: string;
+  /** In a group: the images this request shows the model natively (first-seen ones, by the image policy). */
+  images?: GroupImage[];
+  /** In a group: the bot joins on its own (the judge said so); nobody addressed it. */
+  joined?: boolean;
 }
 
 /** A request beside the conversation: an inner thought while waiting, or the wording of a reminder. */
 export type SideRequest =
   | { requestId: string; purpose: 'thinking'; waitStartedAt: number; progress: number }
-  | { requestId: string; purpose: 'reminder'; reminderId: number; text: string };
+  | { requestId: string; purpose: 'reminder'; reminderId: number; text: string }
+  | { requestId: string; purpose: 'judge'; startedAt: number; message: JudgedMessage };
 
 export interface WaitEntry {
   startedAt: number;
@@ -210,6 +273,8 @@ export interface SessionContext {
   /** The segments of the last proactive message and whether its delivery was counted as unanswered. */
   proactiveMessage: { firstSeq: number; lastSeq: number; startedAt: number; counted: boolean } | null;
   lastError: ErrorInfo | null;
+  /** Group sessions only (absent in private chats): the judge, the group's activity and the image policy. */
+  group?: GroupState;
 }
 
 export interface SessionInput {
@@ -226,6 +291,8 @@ export interface MessageReceivedEvent {
   messageId?: string;
   /** The platform id of the message this one quotes (a reply), when it quotes one. */
   replyTo?: string;
+  /** Sent from the bot's own account outside kizuna (an adapter reporting its own messages). */
+  fromSelf?: boolean;
   /** Completeness of the merged buffer including this fragment, scored by the driver before the transition. */
   completeness: number;
 }
@@ -289,8 +356,36 @@ export interface SettingsChangedEvent {
   settings: SessionSettings;
 }
 
+/** The judge's scores for the message of a `judge` side request (seed 001), parsed by the LLM worker. */
+export interface JudgeScoredEvent {
+  type: 'judge.scored';
+  at: number;
+  requestId: string;
+  scores: JudgeScores;
+  reasoning?: string;
+}
+
+/** Memory Reboot (src/memory-reboot) found old news posted again: quote-reply `text` to `messageId` (groups only). */
+export interface RebootMatchedEvent {
+  type: 'reboot.matched';
+  at: number;
+  messageId: string;
+  text: string;
+}
+
+/** An admin command answered outside the machine (Memory Reboot's `/reboot …`): send `text` as a notice. */
+export interface AdminAnsweredEvent {
+  type: 'admin.answered';
+  at: number;
+  text: string;
+  replyTo?: string;
+}
+
 export type SessionEvent =
   | MessageReceivedEvent
+  | JudgeScoredEvent
+  | RebootMatchedEvent
+  | AdminAnsweredEvent
   | TimerFiredEvent
   | LlmRepliedEvent
   | LlmFailedEvent
@@ -319,6 +414,10 @@ export interface HistoryRecord {
   text: string;
   at: number;
   images?: ImageRef[];
+  /** In a group: who said it (user records), the platform message id, whether it addressed the bot. */
+  sender?: Sender;
+  messageId?: string;
+  mentionsBot?: boolean;
 }
 
 export type MentalKind =
@@ -329,7 +428,8 @@ export type MentalKind =
   | 'reply_late'
   | 'proactive'
   | 'reminder_set'
-  | 'wakeup_booked';
+  | 'wakeup_booked'
+  | 'judged';
 
 /** An entry of the mental log: what the bot thought, planned and noticed, merged into its narrative. */
 export interface MentalRecord {

@@ -4,6 +4,8 @@
  * `set_reminder` / `schedule_wakeup` calls book their timers. Pure: a function of the context and the event.
  */
 import { planDelivery } from './delivery-plan.js';
+import { afterJoin } from './group-activity.js';
+import { withImagesShown } from './group-images.js';
 import { excerpt, replyTextsOf, requestedWaitSeconds, turnCalls, withTimerArmed, withTimerDisarmed } from './session-logic.js';
 import type {
   LlmRepliedEvent,
@@ -11,6 +13,7 @@ import type {
   SessionContext,
   SessionEmitted,
   ToolCall,
+  Turn,
   TurnPurpose,
 } from './session-types.js';
 
@@ -33,7 +36,8 @@ export function completeTurn(context: SessionContext, event: LlmRepliedEvent): T
   const emitted: SessionEmitted[] = [];
   let next: SessionContext = { ...context, turn: null };
 
-  const consumed = next.fragments.slice(0, turn.fragmentCount);
+  // A group's messages entered its memory when they arrived; a private chat's enter history once answered.
+  const consumed = next.group === undefined ? next.fragments.slice(0, turn.fragmentCount) : [];
   for (const fragment of consumed) {
     emitted.push({ type: 'history.recorded', role: 'user', text: fragment.text, at: fragment.at, ...(fragment.images.length > 0 ? { images: fragment.images } : {}) });
   }
@@ -51,6 +55,7 @@ export function completeTurn(context: SessionContext, event: LlmRepliedEvent): T
     next = { ...next, proactiveMessage };
   }
   emitted.push(...delivery.emitted);
+  next = withGroupTurnDone(next, turn, texts.length > 0, event.at);
 
   next = { ...next, memos: activeMemos(next, event.at) };
   for (const call of event.calls) {
@@ -61,8 +66,21 @@ export function completeTurn(context: SessionContext, event: LlmRepliedEvent): T
   return { context: next, emitted };
 }
 
-/** Queues texts as outbound messages of `kind`, paced from `at`; pure. */
-export function queueTexts(context: SessionContext, texts: readonly string[], kind: OutboundKind, at: number): TurnOutcome {
+/**
+ * In a group, a response shows the images its request carried (they count as seen from now on), and a
+ * voluntary reply that said something spends energy and starts the cooldown; pure.
+ */
+function withGroupTurnDone(context: SessionContext, turn: Turn, spoke: boolean, at: number): SessionContext {
+  const group = context.group;
+  if (group === undefined) return context;
+  const shown = withImagesShown(group, turn.images ?? []);
+  const { heartflow, proactive } = context.settings;
+  const activity = turn.joined === true && spoke ? afterJoin(shown.activity, at, heartflow.energy, proactive.timezone) : shown.activity;
+  return { ...context, group: { ...shown, activity } };
+}
+
+/** Queues texts as outbound messages of `kind`, paced from `at`; the first quotes `replyTo` when given; pure. */
+export function queueTexts(context: SessionContext, texts: readonly string[], kind: OutboundKind, at: number, replyTo?: string): TurnOutcome {
   if (texts.length === 0) return { context, emitted: [] };
   const plan = planDelivery(texts, at, context.settings.reply, context.rng);
   const emitted: SessionEmitted[] = plan.messages.map((message, index) => ({
@@ -72,6 +90,7 @@ export function queueTexts(context: SessionContext, texts: readonly string[], ki
     kind,
     at,
     deliverAt: message.deliverAt,
+    ...(index === 0 && replyTo !== undefined ? { replyTo } : {}),
   }));
   return { context: { ...context, rng: plan.rng, outboundSeq: context.outboundSeq + plan.messages.length }, emitted };
 }

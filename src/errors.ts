@@ -14,6 +14,8 @@ export type RuntimeErrorCode =
   | 'config_invalid'
   | 'redis_server_missing'
   | 'llm_failed'
+  | 'image_fetch_failed'
+  | 'image_invalid'
   | 'platform_unavailable'
   | 'platform_rejected'
   | 'delivery_unconfirmed'

@@ -4,6 +4,7 @@
  */
 import { checkOnebotConfig, createOnebotService } from '../adapters/onebot/onebot-service.js';
 import { configWarnings, hasLlmEndpoint, loadConfig } from '../config/load-config.js';
+import { memoryRebootWarnings } from '../memory-reboot/memory-reboot-parts.js';
 import type { KizunaConfig } from '../config/schema.js';
 import { sessionSettingsFor } from '../config/session-settings.js';
 import { sessionMachine } from '../../machines/session-machine.js';
@@ -33,7 +34,7 @@ export const startCommand: CommandModule = {
     const config = loadConfig(values.config === undefined ? {} : { path: values.config });
     assertSafeBind(config.http);
     const logger = createLogger();
-    for (const warning of configWarnings(config)) logger.warn(warning);
+    for (const warning of [...configWarnings(config), ...memoryRebootWarnings(config)]) logger.warn(warning);
     checkOnebotConfig(config);
     const redis = await resolveRedis(config, true);
     let stately: StatelyConnection | null = null;

@@ -3,8 +3,15 @@
  * the user on every platform.
  */
 
+/** The user ids that are admins on the platform of `sessionId`; pure. */
+export function adminIdsFor(admins: readonly string[], sessionId: string): string[] {
+  const platform = sessionId.split(':')[0] ?? '';
+  // Every entry matches as it is; a `<platform>:` entry of this platform also matches without its prefix.
+  const ids = admins.flatMap((entry) => (entry.startsWith(`${platform}:`) ? [entry, entry.slice(platform.length + 1)] : [entry]));
+  return [...new Set(ids)];
+}
+
 /** True when `senderId` on the platform of `sessionId` is listed in `admins`; pure. */
 export function isAdmin(admins: readonly string[], sessionId: string, senderId: string): boolean {
-  const platform = sessionId.split(':')[0] ?? '';
-  return admins.includes(senderId) || admins.includes(`${platform}:${senderId}`);
+  return adminIdsFor(admins, sessionId).includes(senderId);
 }

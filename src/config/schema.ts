@@ -5,8 +5,11 @@
 import { z } from 'zod';
 import { sessionIdPattern } from '../runtime/session-id.js';
 import { onebotSchema } from './onebot-schema.js';
+import { memoryRebootSchema } from './memory-reboot-schema.js';
 import {
   debounceSchema,
+  groupsSchema,
+  heartflowSchema,
   memosSchema,
   proactiveSchema,
   remindersSchema,
@@ -114,6 +117,22 @@ const uploadsSchema = z
   .strict();
 
 const consoleSchema = z.object({ enabled: z.boolean().default(true) }).strict();
+const securitySchema = z
+  .object({
+    /** Let image downloads reach loopback, private and other special-purpose addresses (tests, trusted LANs). */
+    allowPrivateImageHosts: z.boolean().default(false),
+    /** Host names or addresses image downloads may reach even when they are private (an internal image proxy). */
+    allowedImageHosts: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+
+const imagesSchema = z
+  .object({
+    maxBytes: z.number().int().min(1024).default(10 * 1024 * 1024),
+    timeoutSeconds: z.number().positive().default(10),
+    maxRedirects: z.number().int().min(0).max(10).default(3),
+  })
+  .strict();
 
 const inspectSchema = z
   .object({ url: z.string().default('ws://localhost:8080'), startServer: z.boolean().default(true) })
@@ -141,11 +160,16 @@ export const configSchema = z
     memos: memosSchema.prefault({}),
     wakeup: wakeupSchema.prefault({}),
     tts: ttsSchema.prefault({}),
+    groups: groupsSchema.prefault({}),
+    heartflow: heartflowSchema.prefault({}),
     offline: z.object({ replyWaitSeconds: seconds.default(60) }).strict().prefault({}),
     inspect: inspectSchema.prefault({}),
     uploads: uploadsSchema.prefault({}),
     console: consoleSchema.prefault({}),
+    security: securitySchema.prefault({}),
+    images: imagesSchema.prefault({}),
     onebot: onebotSchema.prefault({}),
+    memoryReboot: memoryRebootSchema.prefault({}),
     sessions: z
       .record(z.string().regex(sessionIdPattern, 'not a session id (<platform>:<private|group>:<chatId>)'), sessionOverrideSchema)
       .default({}),

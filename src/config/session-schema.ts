@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { isKnownTimeZone } from '../../machines/local-time.js';
+import { sessionIdPattern } from '../runtime/session-id.js';
 
 const seconds = z.number().min(0);
 const probability = z.number().min(0).max(1);
@@ -126,6 +127,69 @@ export const ttsSchema = z
   })
   .strict();
 
+const weight = z.number().min(0);
+
+export const groupsSchema = z
+  .object({
+    wakeWords: z.array(z.string().min(1)).default([]),
+    memoryMaxMessages: z.number().int().min(1).default(300),
+    promptMessages: z.number().int().min(1).default(100),
+    imageWindow: z.number().int().min(1).default(5),
+    maxImagesPerRequest: z.number().int().min(0).default(2),
+    pendingMaxRounds: z.number().int().min(0).default(2),
+    captionImages: z.boolean().default(false),
+    captionPrompt: z.string().optional(),
+    proactive: z
+      .object({
+        enabled: z.boolean().default(false),
+        silenceSeconds: seconds.default(1800),
+        minDelaySeconds: seconds.default(5400),
+        maxDelaySeconds: seconds.default(21_600),
+        quietHours: z.string().default('02:00-06:00'),
+        maxUnanswered: z.number().int().min(0).default(2),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict();
+
+export const heartflowSchema = z
+  .object({
+    enabled: z.boolean().default(false),
+    whitelistEnabled: z.boolean().default(false),
+    whitelist: z.array(z.string().regex(sessionIdPattern, 'not a session id (<platform>:group:<chatId>)')).default([]),
+    threshold: probability.default(0.6),
+    weights: z
+      .object({
+        relevance: weight.default(0.25),
+        willingness: weight.default(0.2),
+        social: weight.default(0.2),
+        timing: weight.default(0.15),
+        continuity: weight.default(0.2),
+      })
+      .strict()
+      .prefault({})
+      .refine((weights) => Object.values(weights).some((value) => value > 0), 'at least one weight must be above 0'),
+    minReplyIntervalSeconds: seconds.default(0),
+    settleSeconds: seconds.default(6),
+    maxSettleSeconds: seconds.default(20),
+    maxRetries: z.number().int().min(0).default(3),
+    contextMessages: z.number().int().min(0).default(10),
+    includeReasoning: z.boolean().default(true),
+    energy: z
+      .object({
+        replyCost: probability.default(0.1),
+        floor: probability.default(0.1),
+        declineRecovery: probability.default(0.02),
+        dailyRecovery: probability.default(0.2),
+        recoveryHalfLifeSeconds: seconds.default(3600),
+        thresholdRaise: probability.default(0.2),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict();
+
 type AnyObject = z.ZodObject<z.ZodRawShape>;
 
 /**
@@ -158,6 +222,8 @@ export const sessionOverrideSchema = z
     memos: overrideOf(memosSchema).optional(),
     wakeup: overrideOf(wakeupSchema).optional(),
     tts: overrideOf(ttsSchema).optional(),
+    groups: overrideOf(groupsSchema).optional(),
+    heartflow: overrideOf(heartflowSchema).optional(),
   })
   .strict();
 
@@ -175,4 +241,9 @@ export interface SessionOverride {
   memos?: Section<typeof memosSchema>;
   wakeup?: Section<typeof wakeupSchema>;
   tts?: Section<typeof ttsSchema>;
+  groups?: Partial<Omit<z.infer<typeof groupsSchema>, 'proactive'>> & { proactive?: Partial<z.infer<typeof groupsSchema>['proactive']> };
+  heartflow?: Partial<Omit<z.infer<typeof heartflowSchema>, 'weights' | 'energy'>> & {
+    weights?: Partial<z.infer<typeof heartflowSchema>['weights']>;
+    energy?: Partial<z.infer<typeof heartflowSchema>['energy']>;
+  };
 }

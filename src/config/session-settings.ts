@@ -1,16 +1,21 @@
 /**
  * Resolves what one session runs with: the global sections, overridden by `sessions.<sessionId>`. The
  * machine's part (`SessionSettings`) goes into its context; the rest (persona, speech, prompt) is read by
- * the LLM and outbox workers.
+ * the LLM and outbox workers. A group session's proactive settings are `proactive`, overlaid with
+ * `groups.proactive` (the group defaults of seed 000 v1.x), then with the session's own overrides.
  */
 import type { SessionSettings } from '../../machines/session-types.js';
+import { adminIdsFor } from './admins.js';
 import type { KizunaConfig } from './schema.js';
 
 /** The machine settings of `sessionId`; pure. */
 export function sessionSettingsFor(config: KizunaConfig, sessionId: string): SessionSettings {
   const override = config.sessions[sessionId] ?? {};
-  const proactive = { ...config.proactive, ...override.proactive };
+  const group = isGroupSession(sessionId);
+  const groups = { ...config.groups, ...override.groups, proactive: { ...config.groups.proactive, ...override.groups?.proactive } };
+  const proactive = { ...config.proactive, ...(group ? { ...groups.proactive, policy: 'random-delay' as const } : {}), ...override.proactive };
   const { prompt: _prompt, contextSource: _source, platformHistoryMessages: _count, timezone, ...machineProactive } = proactive;
+  const heartflow = heartflowFor(config, override, sessionId);
   return {
     debounce: { ...config.debounce, ...override.debounce },
     wait: { ...config.wait, ...override.wait },
@@ -20,13 +25,45 @@ export function sessionSettingsFor(config: KizunaConfig, sessionId: string): Ses
     reminders: { ...config.reminders, ...override.reminders },
     memos: { ...config.memos, ...override.memos },
     wakeup: { ...config.wakeup, ...override.wakeup },
+    admins: adminIdsFor(config.admins, sessionId),
+    groups: {
+      wakeWords: groups.wakeWords,
+      memoryMaxMessages: groups.memoryMaxMessages,
+      imageWindow: groups.imageWindow,
+      maxImagesPerRequest: groups.maxImagesPerRequest,
+      pendingMaxRounds: groups.pendingMaxRounds,
+      captionImages: groups.captionImages,
+    },
+    heartflow,
   };
 }
 
-/** What the workers outside the machine need of one session: persona, proactive prompt, speech; pure. */
+function heartflowFor(config: KizunaConfig, override: KizunaConfig['sessions'][string], sessionId: string): SessionSettings['heartflow'] {
+  const heartflow = { ...config.heartflow, ...override.heartflow };
+  return {
+    enabled: heartflow.enabled,
+    // Seed 001: with the whitelist on, only listed groups are judged (an empty list blocks all).
+    listed: !heartflow.whitelistEnabled || heartflow.whitelist.includes(sessionId),
+    threshold: heartflow.threshold,
+    weights: { ...config.heartflow.weights, ...override.heartflow?.weights },
+    minReplyIntervalSeconds: heartflow.minReplyIntervalSeconds,
+    settleSeconds: heartflow.settleSeconds,
+    maxSettleSeconds: heartflow.maxSettleSeconds,
+    energy: { ...config.heartflow.energy, ...override.heartflow?.energy },
+  };
+}
+
+/** True for a `<platform>:group:<id>` session; pure. */
+export function isGroupSession(sessionId: string): boolean {
+  return sessionId.split(':')[1] === 'group';
+}
+
+/** What the workers outside the machine need of one session: persona, proactive prompt, speech, group prompts; pure. */
 export function sessionExtrasFor(config: KizunaConfig, sessionId: string) {
   const override = config.sessions[sessionId] ?? {};
   const proactive = { ...config.proactive, ...override.proactive };
+  const groups = { ...config.groups, ...override.groups };
+  const heartflow = { ...config.heartflow, ...override.heartflow };
   return {
     persona: override.persona ?? config.persona,
     timezone: config.timezone,
@@ -34,5 +71,12 @@ export function sessionExtrasFor(config: KizunaConfig, sessionId: string) {
     contextSource: proactive.contextSource,
     platformHistoryMessages: proactive.platformHistoryMessages,
     tts: { ...config.tts, ...override.tts },
+    group: {
+      promptMessages: groups.promptMessages,
+      captionPrompt: groups.captionPrompt,
+      judgeMaxRetries: heartflow.maxRetries,
+      judgeContextMessages: heartflow.contextMessages,
+      judgeIncludeReasoning: heartflow.includeReasoning,
+    },
   };
 }

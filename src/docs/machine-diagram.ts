@@ -136,9 +136,12 @@ export function mermaidId(path: string): string {
   return path.replace(/[^A-Za-z0-9_]/g, '_');
 }
 
-/** A Markdown table: for each event, what it does in each state (root-level handlers as "any state"); pure. */
-export function toEventTable(machine: AnyStateMachine): string {
-  const rows = transitionRowsOf(machine);
+/**
+ * A Markdown table: for each event, what it does in each state (root-level handlers as "any state"); `include`
+ * keeps only some rows (a page about one part of the machine); pure.
+ */
+export function toEventTable(machine: AnyStateMachine, include: (row: TransitionRow) => boolean = () => true): string {
+  const rows = transitionRowsOf(machine).filter(include);
   const stateRows = rows.filter((row) => row.source !== '');
   const events = new Set([...stateRows, ...rows].map((row) => row.event));
   const lines = ['| event | in state | when | does |', '|---|---|---|---|'];

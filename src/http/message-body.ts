@@ -17,6 +17,7 @@ const messageBodySchema = z.object({
   mentionsBot: z.boolean().default(false),
   messageId: identifier.optional(),
   replyTo: identifier.optional(),
+  fromSelf: z.boolean().optional(),
 });
 
 export interface ParsedMessage {
@@ -43,6 +44,7 @@ export function parseMessageBody(body: unknown, at: number, platform = 'http'): 
     mentionsBot: data.mentionsBot,
     ...(data.messageId === undefined ? {} : { messageId: data.messageId }),
     ...(data.replyTo === undefined ? {} : { replyTo: data.replyTo }),
+    ...(data.fromSelf === true ? { fromSelf: true } : {}),
   };
   const sessionId = sessionIdOf({ platform, chatType: data.chat.type, chatId: data.chat.id });
   return data.messageId === undefined ? { sessionId, event } : { sessionId, event, messageId: data.messageId };

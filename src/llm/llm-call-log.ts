@@ -31,8 +31,9 @@ export interface LlmCallRecord {
   attempt: number;
   startedAt: number;
   latencyMs: number;
-  /** `decided`: tool calls; `text`: a side request's text; `retrying`: failed, BullMQ tries again. */
-  outcome: 'decided' | 'text' | 'retrying' | 'failed' | 'aborted';
+  /** `decided`: tool calls; `text`: a side request's text or a caption; `judged`: a group judge's scores;
+   *  `retrying`: failed, BullMQ tries again. */
+  outcome: 'decided' | 'text' | 'judged' | 'retrying' | 'failed' | 'aborted';
   calls?: ToolCall[];
   text?: string;
   error?: { code: string; message: string };

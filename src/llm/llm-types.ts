@@ -2,7 +2,8 @@
  * What a session asks of a model: the seam between the driver (which freezes a request at commit time from
  * the session context) and the LLM worker (which builds the prompt and calls the model).
  */
-import type { ImageRef, ToolCall, TurnPurpose } from '../../machines/session-types.js';
+import type { GroupImage, JudgedMessage, JudgeScores } from '../../machines/group-types.js';
+import type { ImageRef, Sender, ToolCall, TurnPurpose } from '../../machines/session-types.js';
 
 /** The wait a follow-up or an inner thought is about. */
 export interface WaitSummary {
@@ -32,6 +33,8 @@ export interface TurnRequest extends RequestBase {
   wakeupReason?: string;
   /** The model's own memos that are still valid. */
   memos: Array<{ id: number; text: string }>;
+  /** Group turns: who wrote the new message, whether the bot joins on its own, where group memory starts. */
+  group?: { from: Sender | null; joined: boolean; memorySince: number | null };
 }
 
 /** A request beside the conversation whose answer is plain text. */
@@ -42,7 +45,44 @@ export interface TextRequest extends RequestBase {
   reminderText?: string;
 }
 
-export type LlmRequest = TurnRequest | TextRequest;
+/** What the judge is shown of the group's state (seed 001's "current group state" and "group info"). */
+export interface JudgeGroupState {
+  energy: number;
+  /** The score the message needs at this energy. */
+  required: number;
+  threshold: number;
+  messages: number;
+  judged: number;
+  joined: number;
+  replyRate: number;
+  activityLevel: 'high' | 'medium' | 'low';
+  /** Member messages since the bot last spoke. */
+  sinceBot: number;
+  lastJoinAt: number | null;
+  lastBotAt: number | null;
+}
+
+/** A Heartflow judgement: should the bot join in after this group message? */
+export interface JudgeRequest extends RequestBase {
+  purpose: 'judge';
+  message: JudgedMessage;
+  group: JudgeGroupState;
+  memorySince: number | null;
+}
+
+/** A caption of a group image for group memory (`[Image: …]`); its result is stored, not ingested. */
+export interface CaptionRequest extends RequestBase {
+  purpose: 'caption';
+  image: GroupImage;
+}
+
+export type LlmRequest = TurnRequest | TextRequest | JudgeRequest | CaptionRequest;
+
+/** What a judge call yields: the five scores and, when asked for, the judge's reasoning. */
+export interface JudgeVerdict {
+  scores: JudgeScores;
+  reasoning?: string;
+}
 
 /** A model's decision, expressed through the session tools. */
 export interface LlmDecision {
@@ -57,6 +97,8 @@ export interface PromptMaterial {
   history: HistoryEntry[];
   mentalLog: MentalEntry[];
   proactivePrompt?: string | undefined;
+  /** Group sessions: captions of group images by identity. */
+  captions?: Record<string, string>;
 }
 
 export interface HistoryEntry {
@@ -64,6 +106,10 @@ export interface HistoryEntry {
   text: string;
   at: number;
   images?: ImageRef[];
+  /** Group memory: who said it, the platform message id, whether it addressed the bot. */
+  sender?: Sender;
+  messageId?: string;
+  mentionsBot?: boolean;
 }
 
 export interface MentalEntry {

@@ -8,6 +8,7 @@ import type { ChatCompletionContentPart, ChatCompletionMessageParam } from 'open
 import { formatLocalDateTime } from '../../machines/local-time.js';
 import type { ImageRef } from '../../machines/session-types.js';
 import type { PromptMaterial, TextRequest, TurnRequest } from './llm-types.js';
+import { renderGroupMemory, speakerName } from './group-memory.js';
 import { cutForModel, renderNarrative } from './narrative.js';
 import { renderTemplate, type Templates } from './prompt-templates.js';
 
@@ -27,11 +28,46 @@ export function buildTurnMessages(request: TurnRequest, material: PromptMaterial
     current_time: currentTime,
     timezone: material.timezone,
   });
+  if (request.group !== undefined) return buildGroupTurnMessages(system, request, material, options, currentTime);
   const narrative = withMemos(renderNarrative(material.history, material.mentalLog, material.timezone), request.memos);
   const text = turnText(request, material, options, narrative, currentTime);
   return [
     { role: 'system', content: system },
     { role: 'user', content: withImages(text, selectImages(request.images, material, options.maxImages)) },
+  ];
+}
+
+/**
+ * A group turn: group memory instead of the private narrative, the new message with its author, the note
+ * that the bot joins on its own when the judge brought it in, and only the images the image policy chose.
+ */
+function buildGroupTurnMessages(
+  system: string,
+  request: TurnRequest,
+  material: PromptMaterial,
+  options: PromptOptions,
+  currentTime: string,
+): ChatCompletionMessageParam[] {
+  const group = request.group!;
+  const memory = renderGroupMemory(material.history, {
+    timeZone: material.timezone,
+    captions: material.captions ?? {},
+    attached: request.images.flatMap((image) => (image.hash === undefined ? [] : [image.hash])),
+  });
+  const narrative = withMemos(`[group chat so far]\n${memory}`, request.memos);
+  const speaker = speakerName(group.from ?? undefined);
+  let text: string;
+  if (request.purpose === 'reply') {
+    text = renderTemplate(options.templates['turn-reply'], { narrative, text: `${speaker}: ${newMessageText(request, options.maxInputChars)}` });
+    if (group.joined) text = `${text}\n\n${renderTemplate(options.templates['join-note'], { sender: speaker })}`;
+  } else if (request.purpose === 'proactive' && material.proactivePrompt === undefined) {
+    text = renderTemplate(options.templates['turn-group-proactive'], { narrative, current_time: currentTime, unanswered_count: request.unanswered });
+  } else {
+    text = turnText(request, material, options, narrative, currentTime);
+  }
+  return [
+    { role: 'system', content: system },
+    { role: 'user', content: withImages(text, request.images.slice(0, Math.max(0, options.maxImages))) },
   ];
 }
 

@@ -5,7 +5,25 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const templateNames = ['system', 'turn-reply', 'turn-followup', 'turn-proactive', 'turn-wakeup', 'thinking', 'reminder'] as const;
+export const templateNames = [
+  'system',
+  'turn-reply',
+  'turn-followup',
+  'turn-proactive',
+  'turn-wakeup',
+  'thinking',
+  'reminder',
+  // Group chats: the group proactive turn, the note of a voluntary reply, the Heartflow judge and its persona
+  // summary, image captions.
+  'turn-group-proactive',
+  'join-note',
+  'judge',
+  'persona-summary',
+  'caption',
+  // Memory Reboot (src/memory-reboot): the old-news judge and the sticker/content classifier.
+  'reboot-judge',
+  'reboot-vision',
+] as const;
 export type TemplateName = (typeof templateNames)[number];
 export type Templates = Record<TemplateName, string>;
 

@@ -27,6 +27,9 @@ export interface SessionKeys {
   delivery: string;
   /** List of the newest LLM calls made for this session, newest first (what the console shows). */
   llmCalls: string;
+  /** Group sessions: hash of image captions by image identity, and a sorted set of when each was written. */
+  captions: string;
+  captionOrder: string;
 }
 
 /** Builds the keys of one session; pure. */
@@ -45,15 +48,18 @@ export function sessionKeys(prefix: string, sessionId: string): SessionKeys {
     mental: `${base}:mental`,
     delivery: `${base}:delivery`,
     llmCalls: `${base}:llm-calls`,
+    captions: `${base}:captions`,
+    captionOrder: `${base}:captions-at`,
   };
 }
 
 /** Keys shared by all sessions; pure. */
-export function globalKeys(prefix: string): { sessions: string; stream: string; sweepLock: string } {
+export function globalKeys(prefix: string): { sessions: string; stream: string; sweepLock: string; personaSummaries: string } {
   return {
     sessions: `${prefix}:sessions`,
     stream: `${prefix}:stream`,
     sweepLock: `${prefix}:sweep-lock`,
+    personaSummaries: `${prefix}:persona-summaries`,
   };
 }
 
@@ -65,4 +71,44 @@ export function uploadKey(prefix: string, imageId: string): string {
 /** The BullMQ prefix for a key prefix: braces keep each queue in one cluster slot. */
 export function queuePrefix(prefix: string): string {
   return `{${prefix}:q}`;
+}
+
+/** Memory Reboot's keys for one group session: under the session's hash tag, so each script touches one slot. */
+export interface RebootKeys {
+  /** List of messages waiting for their old-news check (JSON), in ingest order. */
+  pending: string;
+  /** Set while a check job is owed to this group. */
+  armed: string;
+  /** Hash: `seq` (stored messages so far), `epoch` (bumped by a wipe), `reminded`. */
+  meta: string;
+  /** Sorted set: stored message id → store sequence (arrival order). */
+  order: string;
+  /** Sorted set: stored message id → posting time (ms), for retention. */
+  times: string;
+  /** Hash: stored message id → record JSON (sender, text, picture hashes, sketch). */
+  records: string;
+  /** Hash: stored message id → unit embedding as float16 bytes. */
+  vectors: string;
+  /** Hash: other bots' command words seen → count. */
+  commands: string;
+}
+
+/** Builds Memory Reboot's keys of one group session; pure. */
+export function rebootKeys(prefix: string, sessionId: string): RebootKeys {
+  const base = `${prefix}:{${sessionId}}:reboot`;
+  return {
+    pending: `${base}:pending`,
+    armed: `${base}:armed`,
+    meta: `${base}:meta`,
+    order: `${base}:order`,
+    times: `${base}:times`,
+    records: `${base}:records`,
+    vectors: `${base}:vectors`,
+    commands: `${base}:commands`,
+  };
+}
+
+/** The vision verdict cache of one picture, by content hash (shared by every group); pure. */
+export function visionCacheKey(prefix: string, sha256: string): string {
+  return `${prefix}:vision:${sha256}`;
 }

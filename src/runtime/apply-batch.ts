@@ -5,6 +5,7 @@
  * action) is logged as rejected and skipped; the others still apply.
  */
 import type { Snapshot } from 'xstate';
+import { isAddressed } from '../../machines/heartflow.js';
 import { mergedText } from '../../machines/session-logic.js';
 import type {
   HistoryRecord,
@@ -35,8 +36,16 @@ export interface AppliedBatch {
   state: unknown;
   applied: number;
   rejected: number;
-  /** Messages that joined fragments already held (debounce merges). */
+  /** What the batch decided that metrics count: debounce merges and group judge decisions. */
+  tally: BatchTally;
+}
+
+export interface BatchTally {
+  /** Messages that joined fragments already held. */
   merged: number;
+  /** Judge verdicts that made the bot join a group conversation, and those that did not. */
+  joined: number;
+  passed: number;
 }
 
 export interface ApplyOptions {
@@ -57,7 +66,7 @@ export async function applyBatch(
   const logEntries: LogEntry[] = [];
   const accepted: SessionEvent[] = [];
   let rejected = 0;
-  let merged = 0;
+  const tally: BatchTally = { merged: 0, joined: 0, passed: 0 };
 
   const parsedEntries = entries.map((entry) => ({ entry, parsed: parseEvent(entry.json) }));
   const scores = await prescore(parsedEntries, before, options);
@@ -77,6 +86,7 @@ export async function applyBatch(
     const event = await annotate(parsed.event, contextOf(live), options, scores);
     const held = contextOf(live).fragments.length;
     live.actor.send(event);
+    countOutcome(tally, event, held, contextOf(live));
     if (live.actor.getSnapshot().status === 'error') {
       rejected += 1;
       const error = toErrorInfo(live.actor.getSnapshot().error);
@@ -85,7 +95,6 @@ export async function applyBatch(
       continue;
     }
     accepted.push(event);
-    if (held > 0 && contextOf(live).fragments.length > held) merged += 1;
     logEntries.push({ seq: entry.seq, event, state: live.actor.getSnapshot().value });
   }
 
@@ -106,12 +115,22 @@ export async function applyBatch(
     state: live.actor.getSnapshot().value,
     applied: entries.length - rejected,
     rejected,
-    merged,
+    tally,
   };
 }
 
 function ofType<T extends SessionEmitted['type']>(emitted: readonly SessionEmitted[], type: T): Array<Extract<SessionEmitted, { type: T }>> {
   return emitted.filter((item): item is Extract<SessionEmitted, { type: T }> => item.type === type);
+}
+
+/** Adds what applying `event` decided to `tally` (a rejected event is taken back by a rebuild, not counted). */
+function countOutcome(tally: BatchTally, event: SessionEvent, held: number, after: SessionContext): void {
+  if (event.type === 'message.received' && held > 0 && after.fragments.length > held) tally.merged += 1;
+  const judgement = after.group?.lastJudgement;
+  if (event.type === 'judge.scored' && judgement?.at === event.at) {
+    if (judgement.joined) tally.joined += 1;
+    else tally.passed += 1;
+  }
 }
 
 function contextOf(live: LiveSession): SessionContext {
@@ -151,7 +170,8 @@ async function annotate(
   scores: ReadonlyMap<string, number>,
 ): Promise<SessionEvent> {
   if (event.type !== 'message.received' || typeof event.completeness === 'number') return event;
-  if (!context.settings.debounce.enabled) return { ...event, completeness: 1 };
+  // A group message nobody addressed the bot with is never buffered: nothing to score.
+  if (!context.settings.debounce.enabled || (context.group !== undefined && !isAddressed(context, event))) return { ...event, completeness: 1 };
   const text = mergedText([...context.fragments, { text: event.text }]);
   let completeness = scores.get(text);
   if (completeness === undefined) {
@@ -175,7 +195,8 @@ async function prescore(
   options: ApplyOptions,
 ): Promise<Map<string, number>> {
   const scores = new Map<string, number>();
-  if (options.scorer.scoreBatch === undefined || !context.settings.debounce.enabled) return scores;
+  // Group messages come from many members; each addressed one is scored on its own.
+  if (options.scorer.scoreBatch === undefined || !context.settings.debounce.enabled || context.group !== undefined) return scores;
   const fragments: Array<{ text: string }> = [...context.fragments];
   const texts: string[] = [];
   for (const { parsed } of parsedEntries) {

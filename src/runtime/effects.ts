@@ -4,10 +4,12 @@
  * intermediate action) coalesces a burst: a timer re-armed ten times in one batch costs one cancel and one
  * arm, a request started and cancelled within a batch costs nothing.
  */
+import { activityLevel, energyAt, replyRate, requiredScore } from '../../machines/group-activity.js';
+import type { GroupImage } from '../../machines/group-types.js';
 import { mergedText } from '../../machines/session-logic.js';
 import { activeMemos } from '../../machines/turn-outcome.js';
 import type { OutboundMessage, SessionContext, SideRequest, TimerEntry, TimerName } from '../../machines/session-types.js';
-import type { LlmRequest, TextRequest, TurnRequest, WaitSummary } from '../llm/llm-types.js';
+import type { CaptionRequest, JudgeRequest, LlmRequest, TextRequest, TurnRequest, WaitSummary } from '../llm/llm-types.js';
 
 /** An outbound message as stored in the outbox and handed to delivery. */
 export type OutboxMessage = Omit<OutboundMessage, 'type'>;
@@ -30,6 +32,7 @@ export function planEffects(
     ...planTimerEffects(sessionId, before?.timers ?? {}, after.timers),
     ...planTurnEffects(sessionId, before, after),
     ...planSideEffects(sessionId, before?.side ?? [], after),
+    ...planCaptionEffects(sessionId, before, after),
     ...outbound.map((message): Effect => ({ type: 'outbound.deliver', sessionId, message })),
   ];
 }
@@ -66,6 +69,27 @@ function planSideEffects(sessionId: string, before: readonly SideRequest[], afte
     .map((request): Effect => ({ type: 'llm.start', request: sideRequestOf(sessionId, after, request) }));
 }
 
+/**
+ * Captions for the group images that became known in this batch (shown to the model, or given up on), when
+ * `groups.captionImages` is on. Their URLs come from where they were before: the request that carried them
+ * or the pending queue.
+ */
+function planCaptionEffects(sessionId: string, before: SessionContext | null, after: SessionContext): Effect[] {
+  const previous = before?.group;
+  if (previous === undefined || after.group === undefined || !after.settings.groups.captionImages) return [];
+  const known = new Set(previous.knownImages);
+  const fresh = after.group.knownImages.filter((hash) => !known.has(hash));
+  if (fresh.length === 0) return [];
+  const sources = new Map<string, GroupImage>();
+  for (const image of [...previous.recentImages, ...previous.pendingImages, ...(before?.turn?.images ?? [])]) sources.set(image.hash, image);
+  return fresh.flatMap((hash): Effect[] => {
+    const image = sources.get(hash);
+    if (image === undefined) return [];
+    const request: CaptionRequest = { sessionId, requestId: `c${hash}`, purpose: 'caption', requestedAt: 0, image: { hash, url: image.url } };
+    return [{ type: 'llm.start', request }];
+  });
+}
+
 function waitSummaryOf(context: SessionContext): WaitSummary | null {
   const wait = context.wait;
   if (wait === null) return null;
@@ -93,14 +117,49 @@ export function llmRequestOf(sessionId: string, context: SessionContext): TurnRe
     memos: activeMemos(context, turn.startedAt).map(({ id, text }) => ({ id, text })),
   };
   if (turn.reason !== undefined) request.wakeupReason = turn.reason;
+  if (context.group !== undefined) {
+    const first = carried[0];
+    const from = first === undefined ? null : first.senderName === undefined ? { id: first.senderId } : { id: first.senderId, name: first.senderName };
+    request.images = turn.images ?? [];
+    request.group = { from, joined: turn.joined === true, memorySince: context.group.memorySince };
+  }
   return request;
 }
 
-/** Freezes a side request (an inner thought or a reminder's wording); pure. */
-export function sideRequestOf(sessionId: string, context: SessionContext, side: SideRequest): TextRequest {
+/** Freezes a side request (an inner thought, a reminder's wording, a judgement); pure. */
+export function sideRequestOf(sessionId: string, context: SessionContext, side: SideRequest): TextRequest | JudgeRequest {
+  if (side.purpose === 'judge') return judgeRequestOf(sessionId, context, side);
   const base = { sessionId, requestId: side.requestId, wait: waitSummaryOf(context), requestedAt: 0 };
   if (side.purpose === 'thinking') return { ...base, purpose: 'thinking', progress: side.progress, requestedAt: side.waitStartedAt };
   return { ...base, purpose: 'reminder', reminderText: side.text };
+}
+
+/** Freezes a judgement with what the judge is shown of the group (energy and the score needed at its start); pure. */
+export function judgeRequestOf(sessionId: string, context: SessionContext, side: Extract<SideRequest, { purpose: 'judge' }>): JudgeRequest {
+  const { heartflow, proactive } = context.settings;
+  const activity = context.group?.activity;
+  const energy = activity === undefined ? 1 : energyAt(activity, side.startedAt, heartflow.energy, proactive.timezone);
+  return {
+    sessionId,
+    requestId: side.requestId,
+    purpose: 'judge',
+    requestedAt: side.startedAt,
+    message: side.message,
+    group: {
+      energy,
+      required: requiredScore(heartflow.threshold, energy, heartflow.energy),
+      threshold: heartflow.threshold,
+      messages: activity?.messages ?? 0,
+      judged: activity?.judged ?? 0,
+      joined: activity?.joined ?? 0,
+      replyRate: activity === undefined ? 0 : replyRate(activity),
+      activityLevel: activity === undefined ? 'low' : activityLevel(activity),
+      sinceBot: activity?.sinceBot ?? 0,
+      lastJoinAt: activity?.lastJoinAt ?? null,
+      lastBotAt: context.lastBotAt,
+    },
+    memorySince: context.group?.memorySince ?? null,
+  };
 }
 
 /** Every request a context is waiting for (the conversation's and the side ones); pure. */

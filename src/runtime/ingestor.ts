@@ -23,22 +23,41 @@ export interface IngestReceipt {
   duplicate: boolean;
 }
 
+/** Completes an event before it is stored (e.g. the content identities of a group message's images). */
+export type IngestPreparer = (sessionId: string, event: IngestEvent) => Promise<IngestEvent>;
+
+/**
+ * Told about every event once it is durable (duplicates included, so a retried ingest after a crash reaches
+ * it again): side work such as Memory Reboot's check queue. An observer that throws fails the ingest, which
+ * the caller retries.
+ */
+export interface IngestObserver {
+  observe(sessionId: string, event: IngestEvent, receipt: IngestReceipt): Promise<void>;
+}
+
 export class Ingestor {
   readonly #store: SessionStore;
   readonly #trigger: DrainTrigger;
   readonly #stats: RuntimeStats | undefined;
+  readonly #observers: readonly IngestObserver[];
+  readonly #prepare: IngestPreparer | undefined;
 
-  constructor(store: SessionStore, trigger: DrainTrigger, stats?: RuntimeStats) {
+  constructor(store: SessionStore, trigger: DrainTrigger, stats?: RuntimeStats, observers: readonly IngestObserver[] = [], prepare?: IngestPreparer) {
     this.#store = store;
     this.#trigger = trigger;
     this.#stats = stats;
+    this.#observers = observers;
+    this.#prepare = prepare;
   }
 
   /** Appends `event` to the mailbox of `sessionId` and triggers a drain when one is owed. Performs I/O. */
   async ingest(sessionId: string, event: IngestEvent, messageId?: string): Promise<IngestReceipt> {
-    const result = await this.#store.append(sessionId, JSON.stringify(event), event.at, messageId);
+    const prepared = this.#prepare === undefined ? event : await this.#prepare(sessionId, event);
+    const result = await this.#store.append(sessionId, JSON.stringify(prepared), prepared.at, messageId);
     if (result.needsDrain) await guardRedis(() => this.#trigger.trigger(sessionId));
     this.#stats?.trigger.counted({ name: result.appended ? 'events_ingested_total' : 'events_duplicate_total' });
-    return { sessionId, eventId: `${sessionId}#${result.seq}`, seq: result.seq, duplicate: !result.appended };
+    const receipt = { sessionId, eventId: `${sessionId}#${result.seq}`, seq: result.seq, duplicate: !result.appended };
+    for (const observer of this.#observers) await guardRedis(() => observer.observe(sessionId, prepared, receipt));
+    return receipt;
   }
 }

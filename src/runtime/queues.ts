@@ -6,23 +6,31 @@ import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { queuePrefix } from '../redis/keys.js';
 
-export const queueNames = { drain: 'drain', timers: 'timers', llm: 'llm', outbox: 'outbox' } as const;
+export const queueNames = { drain: 'drain', timers: 'timers', llm: 'llm', outbox: 'outbox', reboot: 'memory-reboot' } as const;
 
 export interface RuntimeQueues {
   drain: Queue;
   timers: Queue;
   llm: Queue;
   outbox: Queue;
+  /** Memory Reboot's per-group check jobs (src/memory-reboot). */
+  reboot: Queue;
 }
 
-/** Opens the three queues on a shared connection (errors are reported to `onError`, never thrown). */
+/** Opens the queues on a shared connection (errors are reported to `onError`, never thrown). */
 export function openQueues(connection: Redis, prefix: string, onError: (error: Error) => void): RuntimeQueues {
   const open = (name: string): Queue => {
     const queue = new Queue(name, { connection, prefix: queuePrefix(prefix) });
     queue.on('error', onError);
     return queue;
   };
-  return { drain: open(queueNames.drain), timers: open(queueNames.timers), llm: open(queueNames.llm), outbox: open(queueNames.outbox) };
+  return {
+    drain: open(queueNames.drain),
+    timers: open(queueNames.timers),
+    llm: open(queueNames.llm),
+    outbox: open(queueNames.outbox),
+    reboot: open(queueNames.reboot),
+  };
 }
 
 /** Closes the queues, ignoring errors from a connection that is already gone. */

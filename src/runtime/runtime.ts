@@ -7,10 +7,14 @@ import { hostname } from 'node:os';
 import { type Processor, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { createDrainProcessor } from '../../workers/drain-processor.js';
+import { createRebootProcessor } from '../../workers/reboot-processor.js';
 import { createLlmProcessor } from '../../workers/llm-processor.js';
 import { createTimerProcessor } from '../../workers/timer-processor.js';
 import type { DeliveryAdapter } from '../adapters/delivery-adapter.js';
 import { createHttpDelivery } from '../adapters/http-delivery.js';
+import { createImageIdentifier } from '../groups/image-identities.js';
+import { imageFetchOptions } from '../images/fetch-options.js';
+import { fetchImage } from '../images/safe-fetch.js';
 import type { CompletenessScorer } from '../completeness/completeness-scorer.js';
 import { loadCompletenessScorer } from '../debounce/load-completeness-scorer.js';
 import type { KizunaConfig } from '../config/schema.js';
@@ -22,10 +26,13 @@ import { listenForAborts } from '../llm/llm-abort.js';
 import { LlmDispatcher } from '../llm/llm-dispatcher.js';
 import type { LlmClient } from '../llm/llm-types.js';
 import type { Logger } from '../log.js';
+import { createOldNewsChecker, createRebootEnqueuer, sweepPendingChecks } from '../memory-reboot/memory-reboot-parts.js';
 import { closeQuietly, createCommandConnection, createWorkerConnection, waitUntilReady } from '../redis/connection.js';
 import { queuePrefix } from '../redis/keys.js';
 import { withScripts } from '../redis/scripts.js';
+import { CaptionStore } from '../stores/caption-store.js';
 import { ConversationStore } from '../stores/conversation-store.js';
+import { PersonaSummaries } from '../stores/persona-summaries.js';
 import { createRedisCommitPublisher } from './commit-publisher.js';
 import { DrainTrigger } from './drain-trigger.js';
 import { EffectRunner } from './effect-runner.js';
@@ -42,7 +49,7 @@ import { SessionStore } from './session-store.js';
 import { Sweeper } from './sweeper.js';
 import { TimerScheduler } from './timer-scheduler.js';
 
-export const runtimeRoles = ['session', 'llm', 'outbox'] as const;
+export const runtimeRoles = ['session', 'llm', 'outbox', 'memory-reboot'] as const;
 export type RuntimeRole = (typeof runtimeRoles)[number];
 
 export interface RuntimeOptions {
@@ -96,7 +103,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     mentalLogMaxEntries: config.mentalLog.maxEntries,
   });
   const trigger = new DrainTrigger(queues.drain);
-  const ingestor = new Ingestor(store, trigger, stats);
+  const fetchOptions = imageFetchOptions(config);
+  const identifyImages = createImageIdentifier((url) => fetchImage(url, fetchOptions), logger);
+  const rebootTrigger = new DrainTrigger(queues.reboot);
+  const rebootEnqueuer = createRebootEnqueuer(config, redis, rebootTrigger, logger);
+  const ingestor = new Ingestor(store, trigger, stats, rebootEnqueuer === null ? [] : [rebootEnqueuer], identifyImages);
   const timers = new TimerScheduler(queues.timers);
   const llm = new LlmDispatcher(queues.llm, config.llm.maxAttempts, { redis, prefix });
   const cache = new LiveActorCache(config.runtime.liveActorCapacity, stats);
@@ -149,9 +160,16 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     sweepTimer = scheduleSweeps(sweeper, config.runtime.sweepIntervalSeconds, logger);
   }
 
+  if (options.roles.includes('memory-reboot') && config.memoryReboot.enabled) {
+    const checker = createOldNewsChecker(config, { redis, ingestor, logger });
+    startWorker(queueNames.reboot, createRebootProcessor(checker, rebootTrigger), config.memoryReboot.concurrency);
+    await sweepPendingChecks(redis, prefix, rebootTrigger).catch((error: unknown) => logger.warn({ err: error }, 'memory reboot: sweep failed'));
+  }
+
   const parts = llmParts(config, options.llm, options.speech);
   if (options.roles.includes('llm')) {
-    const conversations = new ConversationStore(redis, prefix);
+    const stores = { conversations: new ConversationStore(redis, prefix), captions: new CaptionStore(redis, prefix), personas: new PersonaSummaries(redis, prefix) };
+    const groups = parts.groups(stores);
     const worker = startWorker(
       queueNames.llm,
       createLlmProcessor({
@@ -159,7 +177,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         ingestor,
         stats,
         logger,
-        material: parts.material(conversations),
+        material: parts.material(stores),
+        ...(groups === undefined ? {} : { groups }),
         callLog: llmCalls,
         toDataUrl: (url) => uploads.toDataUrl(url),
       }),

@@ -96,9 +96,10 @@ export class SessionDriver {
   async #applyAndCommit(live: LiveSession, read: BatchRead): Promise<number> {
     const { store, cache, scorer, stats } = this.#options;
     const sessionId = live.sessionId;
+    const settings = this.#options.settingsFor(sessionId);
     const applied = await applyBatch(live, read.entries, {
       scorer,
-      settings: this.#options.settingsFor(sessionId),
+      settings,
       rebuild: (persisted: Snapshot<unknown>) => createLiveSession(sessionId, persisted, read.version, this.#options.inspector),
     });
     const committedAt = this.#now();
@@ -117,6 +118,8 @@ export class SessionDriver {
       effects: applied.effects.map((effect) => JSON.stringify(effect)),
       history: applied.history.map(({ type: _type, ...record }) => JSON.stringify(record)),
       mental: applied.mental.map(({ type: _type, ...record }) => JSON.stringify(record)),
+      // A group's history is its memory, bounded by `groups.memoryMaxMessages`.
+      ...(applied.live.actor.getSnapshot().context.group === undefined ? {} : { historyMaxEntries: settings.groups.memoryMaxMessages }),
     });
     if (result.status !== 'committed') {
       stats.trigger.counted({ name: 'commit_conflicts_total' });
@@ -144,7 +147,10 @@ export class SessionDriver {
     stats.trigger.counted({ name: 'commits_total' });
     stats.trigger.counted({ name: 'events_applied_total', by: applied.applied });
     if (applied.rejected > 0) stats.trigger.counted({ name: 'events_rejected_total', by: applied.rejected });
-    if (applied.merged > 0) stats.trigger.counted({ name: 'debounce_merges_total', by: applied.merged });
+    const { merged, joined, passed } = applied.tally;
+    if (merged > 0) stats.trigger.counted({ name: 'debounce_merges_total', by: merged });
+    if (joined > 0) stats.trigger.counted({ name: 'judge_decisions_total', by: joined, labels: { decision: 'join' } });
+    if (passed > 0) stats.trigger.counted({ name: 'judge_decisions_total', by: passed, labels: { decision: 'pass' } });
     const latencies = applied.logEntries
       .filter((entry) => entry.seq !== null && entry.event !== undefined)
       .map((entry) => committedAt - entry.event!.at);

@@ -50,6 +50,8 @@ export interface CommitRequest {
   effects: string[];
   history: string[];
   mental: string[];
+  /** Bound on this session's history when it differs from the store's (a group's memory). */
+  historyMaxEntries?: number;
 }
 
 export type CommitResult =
@@ -127,7 +129,7 @@ export class SessionStore {
       String(this.limits.eventLogMaxEntries),
       String(this.limits.outboxMaxEntries),
       String(request.committedAt),
-      String(this.limits.historyMaxEntries),
+      String(request.historyMaxEntries ?? this.limits.historyMaxEntries),
       String(this.limits.mentalLogMaxEntries),
       String(request.logEntries.length),
       ...request.logEntries,

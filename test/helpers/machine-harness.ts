@@ -21,7 +21,9 @@ type Overrides = { [K in keyof SessionSettings]?: Partial<SessionSettings[K]> };
 /** Default settings with `overrides` merged in, section by section. */
 export function settingsWith(overrides: Overrides = {}): SessionSettings {
   const merged = structuredClone(defaultSessionSettings) as unknown as Record<string, Record<string, unknown>>;
-  for (const [section, values] of Object.entries(overrides)) merged[section] = { ...merged[section], ...values };
+  for (const [section, values] of Object.entries(overrides)) {
+    merged[section] = Array.isArray(values) ? (values as never) : { ...merged[section], ...values };
+  }
   return merged as unknown as SessionSettings;
 }
 

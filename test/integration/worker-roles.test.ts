@@ -42,7 +42,7 @@ describe('kizuna worker --roles', () => {
     const sessionIds = ['http:private:roles-a', 'http:private:roles-b', 'http:private:roles-c'];
 
     await client.runtime.ingestor.ingest(sessionIds[0]!, message(sessionIds[0]!, 'hello there!'));
-    await waitFor(async () => (await deliveredReplies(client, sessionIds[0]!)) === 1, { message: 'the first reply was delivered' });
+    await waitFor(async () => (await deliveredReplies(client, sessionIds[0]!)) === 1, { timeoutMs: 60_000, message: 'the first reply was delivered' });
 
     answers.kill('SIGKILL');
     await answers.exited;
@@ -51,7 +51,7 @@ describe('kizuna worker --roles', () => {
     await waitFor(async () => {
       const views = await Promise.all(sessionIds.slice(1).map((id) => client.runtime.reader.getSession(id)));
       return views.every((view) => view?.state === 'awaiting-llm');
-    }, { message: 'both sessions wait for their LLM answer' });
+    }, { timeoutMs: 60_000, message: 'both sessions wait for their LLM answer' });
     await new Promise((resolve) => setTimeout(resolve, 500));
     for (const sessionId of sessionIds.slice(1)) {
       expect(await deliveredReplies(client, sessionId)).toBe(0);
@@ -62,7 +62,7 @@ describe('kizuna worker --roles', () => {
     await waitFor(async () => {
       const counts = await Promise.all(sessionIds.map((id) => deliveredReplies(client, id)));
       return counts.every((count) => count === 1);
-    }, { timeoutMs: 30_000, message: 'every session got its reply once the llm,outbox worker was back' });
+    }, { timeoutMs: 60_000, message: 'every session got its reply once the llm,outbox worker was back' });
 
     const { redis, reader } = client.runtime;
     for (const sessionId of sessionIds) {

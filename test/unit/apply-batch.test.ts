@@ -45,9 +45,23 @@ describe('applyBatch', () => {
     expect(batch.logEntries[1]!.event).toMatchObject({ completeness: 0.2 });
     expect(batch.logEntries.at(-1)!.hash).toMatch(/^[0-9a-f]{16}$/);
     // The second fragment joined the first one held: one debounce merge.
-    expect(batch.merged).toBe(1);
+    expect(batch.tally).toEqual({ merged: 1, joined: 0, passed: 0 });
     // The second fragment moves the deadline to 12 000 but keeps the job armed for 11 000.
     expect(batch.effects).toEqual([{ type: 'timer.arm', sessionId, name: 'debounce', gen: 1, dueAt: 11_000 }]);
+  });
+
+  it('in a group, scores only messages addressed to the bot (the others are never buffered)', async () => {
+    const scorer = recordingScorer(0.95);
+    const group = 'http:group:g1';
+    const groupSettings = { ...settings, heartflow: { ...settings.heartflow, enabled: false } };
+    const batch = await applyBatch(
+      createLiveSession(group, undefined, 0),
+      [entry(1, { ...message('lunch?', 1000), sender: { id: 'bob' } }), entry(2, { ...message('@Miko hi', 2000), mentionsBot: true })],
+      { scorer, settings: groupSettings, rebuild: (persisted: Snapshot<unknown>) => createLiveSession(group, persisted, 0) },
+    );
+    expect(scorer.seen).toEqual(['@Miko hi']);
+    expect(batch.logEntries.slice(1).map((item) => (item.event as { completeness?: number }).completeness)).toEqual([1, 0.95]);
+    expect(batch.history.map((record) => record.text)).toEqual(['lunch?', '@Miko hi']);
   });
 
   it('fails open when the scorer throws: the fragment counts as complete', async () => {

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { setup } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { sessionMachine } from '../../machines/session-machine.js';
-import { toEventTable, toMermaid, toStateActionTable } from '../../src/docs/machine-diagram.js';
+import { groupVocabulary, isGroupRow } from '../../src/docs/group-rows.js';
+import { stateNodesOf, toEventTable, toMermaid, toStateActionTable, transitionRowsOf } from '../../src/docs/machine-diagram.js';
 
 const doc = readFileSync(new URL('../../docs/machines/session.md', import.meta.url), 'utf8');
 
@@ -32,6 +33,25 @@ describe('docs/machines/session.md', () => {
     for (const state of ['idle', 'buffering', 'awaiting-llm', 'waiting', 'timed-out', 'proactive']) {
       expect(doc).toContain(`| \`${state}\` |`);
     }
+  });
+});
+
+describe('docs/machines/group.md', () => {
+  const groupDoc = readFileSync(new URL('../../docs/machines/group.md', import.meta.url), 'utf8');
+
+  it('shows today\'s group transitions (npm run docs:machines regenerates them)', () => {
+    const table = /<!-- group-events:start -->\n([\s\S]*?)<!-- group-events:end -->/.exec(groupDoc)?.[1] ?? '';
+    expect(table).toContain(toEventTable(sessionMachine, isGroupRow));
+  });
+
+  it('names every group-only guard, action and timer of the machine, and each appears in a transition', () => {
+    const rows = transitionRowsOf(sessionMachine).filter(isGroupRow);
+    for (const word of groupVocabulary) {
+      expect(groupDoc, word).toContain(word.replace(/^isCurrentTimer\((\w+)\)$/, '`$1`'));
+    }
+    const entries = stateNodesOf(sessionMachine).flatMap((node) => node.entry.map((action) => (typeof action === 'string' ? action : '')));
+    const mentioned = new Set([...rows.flatMap((row) => [row.guard ?? '', ...row.actions]), ...entries].join(' ').match(/[A-Za-z]+(\([a-z]+\))?/g));
+    for (const word of groupVocabulary) expect(mentioned.has(word) || [...mentioned].some((item) => item.startsWith(word)), word).toBe(true);
   });
 });
 

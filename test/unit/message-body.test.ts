@@ -21,6 +21,13 @@ describe('parseMessageBody', () => {
     expect(parsed.event).toMatchObject({ images: [{ url: 'https://x/y.png' }], mentionsBot: true, messageId: 'm9', replyTo: 'm3', text: '' });
   });
 
+  it('marks a message sent from the bot\'s own account (fromSelf), and refuses a fromSelf that is not a boolean', () => {
+    const parsed = parseMessageBody({ chat: { type: 'group', id: 'g' }, sender: { id: 'bot' }, text: 'hi', fromSelf: true }, 1);
+    expect(parsed.event).toMatchObject({ fromSelf: true });
+    expect(parseMessageBody({ chat: { type: 'group', id: 'g' }, sender: { id: 'a' }, text: 'hi', fromSelf: false }, 1).event).not.toHaveProperty('fromSelf');
+    expect(() => parseMessageBody({ chat: { type: 'group', id: 'g' }, sender: { id: 'a' }, fromSelf: 'yes' }, 1)).toThrow(/fromSelf/);
+  });
+
   it.each([
     [null, 'body'],
     [[], 'body'],

@@ -30,7 +30,7 @@ describe('prompt material', () => {
   it('uses the persona of the session (overridable) and the configured history sizes', async () => {
     const config = parseConfig({ persona: 'global', llm: { historyMessages: 12 }, mentalLog: { maxEntries: 7 }, sessions: { 'http:private:a': { persona: 'special' } } });
     const store = fakeConversations();
-    const material = await readMaterial(config, store, { ...proactiveTurn, purpose: 'reply' });
+    const material = await readMaterial(config, { conversations: store }, { ...proactiveTurn, purpose: 'reply' });
     expect(material.persona).toBe('special');
     expect(store.calls).toEqual(['history:12', 'mental:7']);
   });
@@ -42,7 +42,7 @@ describe('prompt material', () => {
       ['both', ['history:20', 'mental:50']],
     ] as const) {
       const store = fakeConversations();
-      const material = await readMaterial(parseConfig({ proactive: { contextSource: source } }), store, proactiveTurn);
+      const material = await readMaterial(parseConfig({ proactive: { contextSource: source } }), { conversations: store }, proactiveTurn);
       expect(store.calls).toEqual(expected);
       expect(material.mentalLog.length).toBe(source === 'platform' ? 0 : 1);
     }
