@@ -103,7 +103,9 @@ describe('OneBot delivery through one account', () => {
       await Promise.all([20001, 20002, 20003].map((user) => adapter.delivery.deliver(`onebot:private:${user}`, outboundMessage(1, `hi ${user}`))));
       const sends = qq.actionsNamed('send_private_msg').slice(before);
       expect(sends.map((action) => action.params['user_id']).sort()).toEqual([20001, 20002, 20003]);
-      for (let index = 1; index < sends.length; index++) expect(sends[index]!.at - sends[index - 1]!.at).toBeGreaterThanOrEqual(298);
+      // The peer stamps frames when its handler runs, so a busy event loop can shift one stamp by tens of ms;
+      // the exact gaps are the unit test's (send-pacer.test.ts, simulated clock). Unpaced, they would be ~0.
+      for (let index = 1; index < sends.length; index++) expect(sends[index]!.at - sends[index - 1]!.at).toBeGreaterThanOrEqual(200);
     } finally {
       await adapter.close();
       await waitFor(() => !qq.connected);

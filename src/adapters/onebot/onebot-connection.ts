@@ -1,6 +1,7 @@
 /**
  * One open WebSocket to a OneBot implementation, whichever side dialled: responses settle the account's
- * actions, events are handled one at a time in arrival order, a WebSocket ping checks the peer is alive,
+ * actions, each chat's events are handled one at a time in arrival order (chats side by side, so one slow
+ * chat does not hold up the others), a WebSocket ping checks the peer is alive,
  * and closing detaches the socket from its account. Frames over `onebot.maxFrameBytes` are refused by
  * `ws` itself (`maxPayload`), which closes the connection with 1009; the implementation reconnects.
  */
@@ -8,6 +9,7 @@ import type { RawData, WebSocket } from 'ws';
 import type { Logger } from '../../log.js';
 import type { OnebotAccount } from './onebot-account.js';
 import { readFrame } from './onebot-frame.js';
+import { SessionLanes } from './session-lanes.js';
 import type { OnebotInbound } from './onebot-inbound.js';
 
 export interface ConnectionOptions {
@@ -24,7 +26,7 @@ export function serveConnection(socket: WebSocket, options: ConnectionOptions): 
   const { account, inbound, logger } = options;
   const now = options.now ?? Date.now;
   const source = account.selfId;
-  let queue: Promise<void> = Promise.resolve();
+  const lanes = new SessionLanes();
   // Binary frames are read as UTF-8 text too: an implementation sending JSON as binary loses nothing.
   socket.on('message', (data: RawData) => {
     const frame = readFrame(rawText(data), now());
@@ -32,7 +34,7 @@ export function serveConnection(socket: WebSocket, options: ConnectionOptions): 
       if (!account.settle(frame.response)) logger.warn({ account: source, retcode: frame.response.retcode, echo: frame.response.echo }, 'OneBot response to no action of ours ignored');
       return;
     }
-    queue = queue.then(() => inbound.handle(frame, source));
+    lanes.run(frame.kind === 'message' ? frame.message.sessionId : '', () => inbound.handle(frame, source));
   });
   socket.on('error', (error: Error & { code?: string }) => {
     if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') logger.warn({ account: source, limit: options.maxFrameBytes }, 'OneBot frame larger than onebot.maxFrameBytes: connection closed (1009)');
@@ -46,7 +48,7 @@ export function serveConnection(socket: WebSocket, options: ConnectionOptions): 
       stopPinging();
       account.detach(socket);
       logger.info({ account: source, code, reason: reason.toString('utf8') }, 'OneBot connection closed');
-      void queue.then(resolve);
+      void lanes.idle().then(resolve);
     });
   });
 }
