@@ -122,3 +122,16 @@ export async function sweepPendingChecks(redis: ScriptedRedis, prefix: string, t
   for (const sessionId of groups) await trigger.trigger(sessionId);
   return groups.length;
 }
+
+/**
+ * Sweeps now and every `intervalSeconds` (0: only now), so a group whose check job was lost while its
+ * `armed` flag stayed set is checked again without waiting for a worker restart. Returns the interval timer.
+ */
+export function scheduleCheckSweeps(redis: ScriptedRedis, prefix: string, trigger: DrainTrigger, intervalSeconds: number, logger: Logger): NodeJS.Timeout | undefined {
+  const run = () => void sweepPendingChecks(redis, prefix, trigger).catch((error: unknown) => logger.warn({ err: error }, 'memory reboot: sweep failed'));
+  run();
+  if (intervalSeconds <= 0) return undefined;
+  const timer = setInterval(run, intervalSeconds * 1000);
+  timer.unref();
+  return timer;
+}

@@ -96,7 +96,7 @@ export class OldNewsChecker {
     const record = recordOf(entry, text, pictures.map((picture) => ({ sha256: picture.sha256, dhash: Buffer.from(picture.dhash).toString('hex') })), sketch === null ? null : { space: this.#options.embedder.space, sketch });
 
     const matches = this.#matches(index, entry.id, cutoff, vector, pictures);
-    const decision = decideReminder({ senderId: entry.sender.id, at: entry.at }, matches, settings);
+    const decision = decideReminder({ senderId: entry.sender.id, at: entry.at, ...(entry.replyTo === undefined ? {} : { replyTo: entry.replyTo }) }, matches, settings);
     let reminded = false;
     if (decision.verdict === 'remind') reminded = await this.#confirm(sessionId, entry, text, decision.match, decision.uniqueSenders);
     if (reminded) await this.#remind(sessionId, entry);

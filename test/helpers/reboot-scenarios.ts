@@ -33,6 +33,8 @@ export interface Post {
   images?: ImageRef[];
   messageId?: string;
   name?: string;
+  /** The message id this one quotes. */
+  replyTo?: string;
 }
 
 let counter = 0;
@@ -50,6 +52,7 @@ export async function post(kizuna: TestRuntime, sessionId: string, message: Post
       images: message.images ?? [],
       mentionsBot: false,
       messageId,
+      ...(message.replyTo === undefined ? {} : { replyTo: message.replyTo }),
     },
     messageId,
   );

@@ -113,6 +113,16 @@ describe('seed 003 scenarios, judge off (every passing match reminds)', () => {
     expect(await rebootEvents(kizuna, g)).toEqual([expect.objectContaining({ type: 'reboot.matched', messageId: c })]);
   });
 
+  it('A posts news → B forwards it → C quotes B\'s copy while reposting it: no reminder, a reply knows what it replies to', async () => {
+    const g = nextGroup();
+    await postAll(kizuna, g, [
+      { sender: 'a', text: news, at: t0 },
+      { sender: 'b', text: news, at: t0 + 10 * minute, messageId: 'forwarded' },
+      { sender: 'c', text: `${news} +1`, at: t0 + 3 * hour, replyTo: 'forwarded' },
+    ]);
+    expect(await rebootEvents(kizuna, g)).toEqual([]);
+  });
+
   it('"？" is too short, "签到" is an ignore pattern, "/帮助" is another bot\'s command: none is stored', async () => {
     const g = nextGroup();
     const spam = ['？', '签到', '/帮助'];
