@@ -4,7 +4,6 @@
  * mailbox and stored state read back from Redis.
  */
 import type { ImageRef, SessionEvent } from '../../machines/session-types.js';
-import type { KizunaConfig } from '../../src/config/schema.js';
 import { rebootKeys, sessionKeys } from '../../src/redis/keys.js';
 import type { RuntimeRole } from '../../src/runtime/runtime.js';
 import { type TestRuntime, startTestRuntime } from './test-runtime.js';
@@ -93,4 +92,3 @@ export async function storedCount(kizuna: TestRuntime, sessionId: string): Promi
   return kizuna.runtime.redis.hlen(rebootKeys(kizuna.config.redis.prefix, sessionId).records);
 }
 
-export type { KizunaConfig };
