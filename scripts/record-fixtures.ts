@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readReplayInput } from '../src/cli/replay-command.js';
+import { readReplayInput } from '../src/runtime/replay-input.js';
 import { parseConfig } from '../src/config/load-config.js';
 import type { LlmClient } from '../src/llm/llm-types.js';
 import { createOfflineLlm } from '../src/llm/offline-llm.js';

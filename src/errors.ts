@@ -5,15 +5,20 @@
 export type RuntimeErrorCode =
   | 'invalid_input'
   | 'payload_too_large'
+  | 'unsupported_media_type'
   | 'not_found'
   | 'unauthorized'
   | 'redis_unavailable'
+  | 'redis_full'
   | 'snapshot_conflict'
   | 'config_invalid'
   | 'redis_server_missing'
   | 'llm_failed'
   | 'image_fetch_failed'
   | 'image_invalid'
+  | 'platform_unavailable'
+  | 'platform_rejected'
+  | 'delivery_unconfirmed'
   | 'internal';
 
 export class RuntimeError extends Error {
@@ -44,6 +49,14 @@ export class RedisUnavailableError extends RuntimeError {
   constructor(cause: unknown) {
     super('redis_unavailable', 'Redis is unreachable', { retryable: true, cause });
     this.name = 'RedisUnavailableError';
+  }
+}
+
+/** Error raised when Redis refuses a write because it reached `maxmemory` (noeviction); nothing was written. */
+export class RedisFullError extends RuntimeError {
+  constructor(cause: unknown) {
+    super('redis_full', 'Redis is out of memory (maxmemory reached with noeviction); nothing was stored', { retryable: true, cause });
+    this.name = 'RedisFullError';
   }
 }
 

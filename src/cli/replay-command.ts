@@ -7,7 +7,8 @@ import { writeFileSync } from 'node:fs';
 import { loadConfig } from '../config/load-config.js';
 import { RuntimeError } from '../errors.js';
 import { createCommandConnection, closeQuietly, waitUntilReady } from '../redis/connection.js';
-import { type Divergence, type ReplayInput, replaySession } from '../runtime/replay.js';
+import { replaySession } from '../runtime/replay.js';
+import { describeDivergence, readReplayInput } from '../runtime/replay-input.js';
 import { SessionReader } from '../runtime/session-reader.js';
 import type { CommandModule } from './main.js';
 import { parseCommandArgs } from './main.js';
@@ -44,22 +45,3 @@ export const replayCommand: CommandModule = {
     }
   },
 };
-
-/** Reads what replay needs for one session, or null when the session has no stored snapshot. */
-export async function readReplayInput(reader: SessionReader, sessionId: string): Promise<ReplayInput | null> {
-  const view = await reader.getSession(sessionId);
-  if (view === null || view.snapshot === null) return null;
-  const log = await reader.readLog(sessionId);
-  return { sessionId, checkpoint: log.checkpoint, entries: log.entries, expected: view.snapshot };
-}
-
-/** One readable line for a divergence; pure. */
-export function describeDivergence(divergence: Divergence): string {
-  const where = divergence.index === -1 ? 'after the whole log' : `at log entry ${divergence.index} (seq ${divergence.seq ?? 'none'})`;
-  const parts = [`diverges ${where}: ${divergence.reason}`];
-  if (divergence.path !== undefined) parts.push(`at ${divergence.path}`);
-  if (divergence.expected !== undefined || divergence.actual !== undefined) {
-    parts.push(`expected ${JSON.stringify(divergence.expected)}, got ${JSON.stringify(divergence.actual)}`);
-  }
-  return parts.join('; ');
-}

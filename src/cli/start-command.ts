@@ -2,11 +2,15 @@
  * `kizuna start`: everything in one process — its own Redis unless REDIS_URL is set, the session and LLM
  * workers, and the HTTP API — until SIGINT/SIGTERM.
  */
+import { checkOnebotConfig, createOnebotService } from '../adapters/onebot/onebot-service.js';
 import { configWarnings, hasLlmEndpoint, loadConfig } from '../config/load-config.js';
 import { memoryRebootWarnings } from '../memory-reboot/memory-reboot-parts.js';
 import type { KizunaConfig } from '../config/schema.js';
 import { sessionSettingsFor } from '../config/session-settings.js';
+import { sessionMachine } from '../../machines/session-machine.js';
+import { assertSafeBind } from '../http/access.js';
 import { createApiRoutes } from '../http/api-routes.js';
+import { consoleRoutes } from '../http/console-routes.js';
 import { createHttpServer, listen } from '../http/server.js';
 import { SseHub } from '../http/sse-hub.js';
 import { createLogger } from '../log.js';
@@ -28,25 +32,34 @@ export const startCommand: CommandModule = {
       inspect: { type: 'boolean', default: false },
     });
     const config = loadConfig(values.config === undefined ? {} : { path: values.config });
+    assertSafeBind(config.http);
     const logger = createLogger();
     for (const warning of [...configWarnings(config), ...memoryRebootWarnings(config)]) logger.warn(warning);
+    checkOnebotConfig(config);
     const redis = await resolveRedis(config, true);
     let stately: StatelyConnection | null = null;
     if (values.inspect) stately = connectStatelyInspector(config.inspect, logger);
 
+    const onebot = config.onebot.enabled ? createOnebotService({ config, redisUrl: redis.url, logger }) : null;
     const runtime = await startRuntime({
       config,
       redisUrl: redis.url,
       roles: runtimeRoles,
       logger,
       ...(stately === null ? {} : { inspector: stately.inspector }),
+      ...(onebot === null ? {} : { adapters: [onebot.delivery] }),
     });
+    onebot?.start((sessionId, event, messageId) => runtime.ingestor.ingest(sessionId, event, messageId));
     await openConfiguredSessions(config, runtime);
     const hub = new SseHub(createWorkerConnection(redis.url), config.redis.prefix);
     const server = createHttpServer({
-      routes: createApiRoutes({ runtime, hub, maxBodyBytes: config.http.maxBodyBytes }),
+      routes: [
+        ...createApiRoutes({ runtime, hub, maxBodyBytes: config.http.maxBodyBytes }),
+        ...(config.console.enabled ? consoleRoutes({ token: config.http.token, machine: sessionMachine }) : []),
+      ],
       token: config.http.token,
       logger,
+      upgrade: onebot?.handleUpgrade,
     });
     const port = await listen(server, config.http.port, config.http.host);
 
@@ -57,6 +70,11 @@ export const startCommand: CommandModule = {
         ? `  LLM: ${config.llm.models.chat} at ${config.llm.baseUrl ?? defaultOpenAiBaseUrl}`
         : '  LLM: the built-in offline model (no LLM endpoint configured: set OPENAI_BASE_URL / OPENAI_API_KEY or llm.baseUrl)',
     ];
+    if (config.console.enabled) {
+      const token = config.http.token ? '?token=<your API token>' : '';
+      lines.push(`  Console: open http://${config.http.host.includes(':') ? `[${config.http.host}]` : config.http.host}:${port}/${token}`);
+    }
+    if (onebot !== null) lines.push(`  OneBot: ${onebotLine(config, port)}`);
     if (stately?.pageUrl) lines.push(`  Stately inspector: open ${stately.pageUrl} (the page needs internet)`);
     process.stdout.write(`${lines.join('\n')}\n`);
 
@@ -65,6 +83,7 @@ export const startCommand: CommandModule = {
       server.closeAllConnections();
       hub.close();
       await runtime.close();
+      await onebot?.close();
       stately?.stop();
       await redis.owned?.stop();
     }, logger);
@@ -72,6 +91,13 @@ export const startCommand: CommandModule = {
     return 0;
   },
 };
+
+/** Where the OneBot implementation connects, or where kizuna dials it; pure. */
+function onebotLine(config: KizunaConfig, port: number): string {
+  const { onebot, http } = config;
+  if (onebot.mode === 'forward') return `dialling ${onebot.forwardUrl} (forward WebSocket)`;
+  return `reverse WebSocket at ws://${http.host}:${port}${onebot.reversePath}${onebot.accessToken ? ' (token required)' : ''}`;
+}
 
 /** Tells each configured session with an auto-trigger that the runtime started (seed 000's auto trigger). */
 async function openConfiguredSessions(config: KizunaConfig, runtime: Runtime): Promise<void> {

@@ -20,6 +20,9 @@ export const workerCommand: CommandModule = {
     });
     const roles = parseRoles(values.roles ?? '');
     const config = loadConfig(values.config === undefined ? {} : { path: values.config });
+    if (config.onebot.enabled && roles.includes('outbox')) {
+      throw new RuntimeError('invalid_input', 'onebot is enabled: OneBot messages go out where the OneBot connection lives (kizuna start); run extra workers with --roles session,llm');
+    }
     const logger = createLogger('kizuna-worker');
     const redis = await resolveRedis(config, false);
     const runtime = await startRuntime({ config, redisUrl: redis.url, roles, logger });

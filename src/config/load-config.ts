@@ -63,6 +63,7 @@ function applyEnvironment(raw: unknown, env: Environment): Record<string, unknow
   if (env.KIZUNA_API_TOKEN) section('http').token = env.KIZUNA_API_TOKEN;
   if (env.OPENAI_BASE_URL) section('llm').baseUrl = env.OPENAI_BASE_URL;
   if (env.OPENAI_API_KEY) section('llm').apiKey = env.OPENAI_API_KEY;
+  if (env.KIZUNA_ONEBOT_TOKEN) section('onebot').accessToken = env.KIZUNA_ONEBOT_TOKEN;
   return config;
 }
 

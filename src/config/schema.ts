@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { sessionIdPattern } from '../runtime/session-id.js';
 import { memoryRebootSchema } from './memory-reboot-schema.js';
+import { onebotSchema } from './onebot-schema.js';
 import {
   debounceSchema,
   memosSchema,
@@ -77,6 +78,14 @@ const modelsSchema = z
   })
   .strict();
 
+const callLogSchema = z
+  .object({
+    maxEntries: z.number().int().min(0).default(20),
+    maxChars: z.number().int().min(200).default(8000),
+    ttlSeconds: z.number().int().min(1).default(24 * 3600),
+  })
+  .strict();
+
 const llmSchema = z
   .object({
     baseUrl: z.string().optional(),
@@ -90,6 +99,8 @@ const llmSchema = z
     maxInputChars: z.number().int().min(100).default(4000),
     maxReplyChars: z.number().int().min(10).default(2000),
     temperature: z.number().min(0).max(2).optional(),
+    /** The record of each session's LLM calls the console shows (`GET /v1/sessions/:id/llm`). */
+    callLog: callLogSchema.prefault({}),
   })
   .strict();
 
@@ -112,6 +123,14 @@ const imagesSchema = z
     maxRedirects: z.number().int().min(0).max(10).default(3),
   })
   .strict();
+const uploadsSchema = z
+  .object({
+    maxBytes: z.number().int().min(1024).default(5 * 1024 * 1024),
+    ttlSeconds: z.number().int().min(1).default(7 * 24 * 3600),
+  })
+  .strict();
+
+const consoleSchema = z.object({ enabled: z.boolean().default(true) }).strict();
 
 const inspectSchema = z
   .object({ url: z.string().default('ws://localhost:8080'), startServer: z.boolean().default(true) })
@@ -144,6 +163,9 @@ export const configSchema = z
     security: securitySchema.prefault({}),
     images: imagesSchema.prefault({}),
     memoryReboot: memoryRebootSchema.prefault({}),
+    uploads: uploadsSchema.prefault({}),
+    console: consoleSchema.prefault({}),
+    onebot: onebotSchema.prefault({}),
     sessions: z
       .record(z.string().regex(sessionIdPattern, 'not a session id (<platform>:<private|group>:<chatId>)'), sessionOverrideSchema)
       .default({}),

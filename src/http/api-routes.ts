@@ -4,12 +4,13 @@
  * RuntimeErrors and mapped to statuses by the server.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { RuntimeError } from '../errors.js';
 import type { Runtime } from '../runtime/runtime.js';
-import { parseSessionId } from '../runtime/session-id.js';
+import { checkUploadReferences, imageRoutes } from './image-routes.js';
+import { inspectionRoutes } from './inspection-routes.js';
 import { parseMessageBody } from './message-body.js';
 import { renderPrometheus } from './prometheus.js';
 import { readJsonBody } from './read-body.js';
+import { existingSession, knownSessionId, notFound, numberParam } from './route-params.js';
 import type { SseHub } from './sse-hub.js';
 
 export interface RouteContext {
@@ -19,7 +20,7 @@ export interface RouteContext {
   params: string[];
 }
 
-export type RouteResult = { status: number; body: unknown; contentType?: string } | 'streaming';
+export type RouteResult = { status: number; body: unknown; contentType?: string; headers?: Record<string, string> } | 'streaming';
 
 export interface Route {
   method: 'GET' | 'POST';
@@ -30,7 +31,7 @@ export interface Route {
 }
 
 export interface ApiDependencies {
-  runtime: Pick<Runtime, 'ingestor' | 'reader' | 'stats' | 'redis'>;
+  runtime: Pick<Runtime, 'ingestor' | 'reader' | 'stats' | 'redis' | 'uploads' | 'llmCalls'>;
   hub: SseHub;
   maxBodyBytes: number;
   now?: () => number;
@@ -47,6 +48,7 @@ export function createApiRoutes(deps: ApiDependencies): Route[] {
       async handle({ request }) {
         const body = await readJsonBody(request, deps.maxBodyBytes);
         const message = parseMessageBody(body, now());
+        if (message.event.type === 'message.received') await checkUploadReferences(deps.runtime.uploads, message.event.images);
         const receipt = await ingestor.ingest(message.sessionId, message.event, message.messageId);
         return { status: 202, body: receipt };
       },
@@ -95,6 +97,8 @@ export function createApiRoutes(deps: ApiDependencies): Route[] {
         return { status: 200, body: await reader.readLog(sessionId) };
       },
     },
+    ...imageRoutes(deps.runtime.uploads, now),
+    ...inspectionRoutes(reader, deps.runtime.llmCalls),
     {
       method: 'GET',
       pattern: /^\/v1\/stream$/,
@@ -122,28 +126,4 @@ export function createApiRoutes(deps: ApiDependencies): Route[] {
       }),
     },
   ];
-}
-
-function numberParam(url: URL, name: string, fallback: number): number {
-  const raw = url.searchParams.get(name);
-  if (raw === null) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new RuntimeError('invalid_input', `${name}: must be a non-negative integer`);
-  return value;
-}
-
-function knownSessionId(encoded: string | undefined): string {
-  const sessionId = decodeURIComponent(encoded ?? '');
-  if (parseSessionId(sessionId) === null) throw notFound(sessionId);
-  return sessionId;
-}
-
-async function existingSession(reader: ApiDependencies['runtime']['reader'], encoded: string | undefined): Promise<string> {
-  const sessionId = knownSessionId(encoded);
-  if ((await reader.getSession(sessionId)) === null) throw notFound(sessionId);
-  return sessionId;
-}
-
-function notFound(sessionId: string | undefined): RuntimeError {
-  return new RuntimeError('not_found', `unknown session ${sessionId ?? ''}`);
 }

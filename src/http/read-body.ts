@@ -1,11 +1,12 @@
 /**
- * Reads a request body as JSON, refusing more than `limit` bytes before buffering them.
+ * Reads a request body, refusing more than `limit` bytes before buffering them: as bytes (image uploads)
+ * or as JSON (everything else).
  */
 import type { IncomingMessage } from 'node:http';
 import { InvalidInputError, RuntimeError } from '../errors.js';
 
-/** Reads and parses the JSON body; throws payload_too_large or InvalidInputError. Performs I/O. */
-export async function readJsonBody(request: IncomingMessage, limit: number): Promise<unknown> {
+/** Reads the raw body; throws payload_too_large past `limit` bytes. Performs I/O. */
+export async function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(request.headers['content-length'] ?? 0);
   if (declared > limit) throw tooLarge(limit);
   const chunks: Buffer[] = [];
@@ -15,7 +16,12 @@ export async function readJsonBody(request: IncomingMessage, limit: number): Pro
     if (size > limit) throw tooLarge(limit);
     chunks.push(chunk as Buffer);
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+/** Reads and parses the JSON body; throws payload_too_large or InvalidInputError. Performs I/O. */
+export async function readJsonBody(request: IncomingMessage, limit: number): Promise<unknown> {
+  const text = (await readBody(request, limit)).toString('utf8');
   try {
     return JSON.parse(text) as unknown;
   } catch {

@@ -4,14 +4,18 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { InvalidInputError, RuntimeError } from '../errors.js';
 import type { Logger } from '../log.js';
+import { isAuthorized } from './access.js';
 import type { Route, RouteResult } from './api-routes.js';
 
 export interface HttpServerOptions {
   routes: Route[];
   token?: string | undefined;
   logger: Logger;
+  /** Takes WebSocket upgrades (the OneBot reverse server); false or absent: the upgrade is answered 404. */
+  upgrade?: ((request: IncomingMessage, socket: Duplex, head: Buffer) => boolean) | undefined;
 }
 
 const statusOfCode: Partial<Record<RuntimeError['code'], number>> = {
@@ -19,17 +23,24 @@ const statusOfCode: Partial<Record<RuntimeError['code'], number>> = {
   unauthorized: 401,
   not_found: 404,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   redis_unavailable: 503,
+  redis_full: 503,
 };
 
 /** Creates (but does not start) the HTTP server. */
 export function createHttpServer(options: HttpServerOptions): Server {
-  return createServer((request, response) => {
+  const server = createServer((request, response) => {
     handleRequest(request, response, options).catch((error: unknown) => {
       options.logger.error({ err: error }, 'unhandled HTTP error');
       if (!response.headersSent) sendJson(response, 500, { error: { code: 'internal', message: 'internal error' } });
     });
   });
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (options.upgrade?.(request, socket, head)) return;
+    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  });
+  return server;
 }
 
 /** Starts listening and resolves with the bound port. Performs I/O. */
@@ -71,13 +82,9 @@ function findRoute(routes: Route[], method: string, path: string): { route: Rout
   return pathMatched ? 'method' : null;
 }
 
-function isAuthorized(request: IncomingMessage, token: string | undefined): boolean {
-  if (token === undefined || token === '') return true;
-  return request.headers.authorization === `Bearer ${token}`;
-}
-
 function send(response: ServerResponse, result: Exclude<RouteResult, 'streaming'>): void {
-  if (typeof result.body === 'string') {
+  for (const [name, value] of Object.entries(result.headers ?? {})) response.setHeader(name, value);
+  if (typeof result.body === 'string' || Buffer.isBuffer(result.body)) {
     response.writeHead(result.status, { 'content-type': result.contentType ?? 'text/plain; charset=utf-8' });
     response.end(result.body);
     return;

@@ -69,7 +69,7 @@ export class OldNewsChecker {
       return { committed, result: { ...outcome, remaining: committed.remaining } };
     };
     if (entry === null) {
-      this.#options.logger.warn({ sessionId, entry: json.slice(0, 200) }, 'memory reboot: dropped a malformed pending entry');
+      this.#options.logger.warn({ sessionId, text: json.slice(0, 200) }, 'memory reboot: dropped a malformed pending entry');
       return (await settle({ outcome: 'invalid' })).result;
     }
     const command = parseRebootCommand(entry.text);

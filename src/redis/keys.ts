@@ -25,6 +25,8 @@ export interface SessionKeys {
   mental: string;
   /** Hash of delivery outcomes by outbound seq, and `settled`: every seq up to it is delivered or failed. */
   delivery: string;
+  /** List of the newest LLM calls made for this session, newest first (what the console shows). */
+  llmCalls: string;
 }
 
 /** Builds the keys of one session; pure. */
@@ -42,6 +44,7 @@ export function sessionKeys(prefix: string, sessionId: string): SessionKeys {
     history: `${base}:history`,
     mental: `${base}:mental`,
     delivery: `${base}:delivery`,
+    llmCalls: `${base}:llm-calls`,
   };
 }
 
@@ -52,6 +55,11 @@ export function globalKeys(prefix: string): { sessions: string; stream: string; 
     stream: `${prefix}:stream`,
     sweepLock: `${prefix}:sweep-lock`,
   };
+}
+
+/** The key of one uploaded image (a hash of its bytes and content type, with a TTL); pure. */
+export function uploadKey(prefix: string, imageId: string): string {
+  return `${prefix}:upload:${imageId}`;
 }
 
 /** The BullMQ prefix for a key prefix: braces keep each queue in one cluster slot. */

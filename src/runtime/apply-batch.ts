@@ -35,6 +35,8 @@ export interface AppliedBatch {
   state: unknown;
   applied: number;
   rejected: number;
+  /** Messages that joined fragments already held (debounce merges). */
+  merged: number;
 }
 
 export interface ApplyOptions {
@@ -55,6 +57,7 @@ export async function applyBatch(
   const logEntries: LogEntry[] = [];
   const accepted: SessionEvent[] = [];
   let rejected = 0;
+  let merged = 0;
 
   const parsedEntries = entries.map((entry) => ({ entry, parsed: parseEvent(entry.json) }));
   const scores = await prescore(parsedEntries, before, options);
@@ -72,6 +75,7 @@ export async function applyBatch(
       continue;
     }
     const event = await annotate(parsed.event, contextOf(live), options, scores);
+    const held = contextOf(live).fragments.length;
     live.actor.send(event);
     if (live.actor.getSnapshot().status === 'error') {
       rejected += 1;
@@ -81,6 +85,7 @@ export async function applyBatch(
       continue;
     }
     accepted.push(event);
+    if (held > 0 && contextOf(live).fragments.length > held) merged += 1;
     logEntries.push({ seq: entry.seq, event, state: live.actor.getSnapshot().value });
   }
 
@@ -101,6 +106,7 @@ export async function applyBatch(
     state: live.actor.getSnapshot().value,
     applied: entries.length - rejected,
     rejected,
+    merged,
   };
 }
 

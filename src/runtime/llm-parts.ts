@@ -7,6 +7,7 @@ import { hasLlmEndpoint } from '../config/load-config.js';
 import type { KizunaConfig } from '../config/schema.js';
 import { sessionExtrasFor } from '../config/session-settings.js';
 import type { SpeechModel } from '../llm/chat-model.js';
+import { recordingChatModel } from '../llm/exchange-recorder.js';
 import type { LlmClient, LlmRequest, PromptMaterial } from '../llm/llm-types.js';
 import { createOfflineLlm } from '../llm/offline-llm.js';
 import { OpenAiChatModel } from '../llm/openai-chat-model.js';
@@ -29,7 +30,7 @@ export function llmParts(config: KizunaConfig, client?: LlmClient, speech?: Spee
     ? new OpenAiChatModel({ baseUrl: config.llm.baseUrl ?? defaultOpenAiBaseUrl, apiKey: config.llm.apiKey ?? 'none', timeoutMs: config.llm.timeoutSeconds * 1000 })
     : null;
   const resolved =
-    client ?? (endpoint === null ? createOfflineLlm(config.offline) : createOpenAiLlmClient({ model: endpoint, config, templates: loadTemplates(config.prompts.dir) }));
+    client ?? (endpoint === null ? createOfflineLlm(config.offline) : createOpenAiLlmClient({ model: recordingChatModel(endpoint), config, templates: loadTemplates(config.prompts.dir) }));
   return {
     client: resolved,
     speech: speech !== undefined ? speech : endpoint,

@@ -15,6 +15,7 @@ import { sessionKeys } from '../redis/keys.js';
 import type { ScriptCommands } from '../redis/scripts.js';
 import type { OutboxMessage } from './effects.js';
 import type { Ingestor } from './ingestor.js';
+import type { RuntimeStats } from './runtime-stats.js';
 import { escapeJobIdPart } from './queues.js';
 
 export interface DeliveryJobData {
@@ -39,6 +40,8 @@ export interface OutboxDeliveryOptions {
   speech: SpeechModel | null;
   speechSettingsFor: (sessionId: string) => SpeechSettings;
   logger: Logger;
+  /** Counts deliveries by kind and outcome, when given. */
+  stats?: RuntimeStats;
   keepOutcomes: number;
   /** How long a message waits for the one before it before going out anyway. */
   orderPatienceMs?: number;
@@ -85,6 +88,7 @@ export class OutboxDelivery {
     }
     const result = await this.#deliver(sessionId, message, job);
     await this.#options.redis.settleDelivery(key, String(message.seq), JSON.stringify(result), String(this.#options.keepOutcomes));
+    this.#options.stats?.trigger.counted({ name: 'deliveries_total', labels: { kind: message.kind, outcome: result.status } });
     await this.#report(sessionId, message, result);
   }
 

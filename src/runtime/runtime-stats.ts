@@ -19,6 +19,9 @@ export const counterNames = [
   'live_actor_rehydrations_total',
   'llm_requests_total',
   'llm_failures_total',
+  'deliveries_total',
+  'debounce_merges_total',
+  'judge_decisions_total',
 ] as const;
 
 export type CounterName = (typeof counterNames)[number];
@@ -29,6 +32,9 @@ export type HistogramName = (typeof histogramNames)[number];
 /** Upper bounds (ms) shared by every histogram. */
 export const histogramBuckets = [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10_000, 30_000] as const;
 
+/** Labels of one series, e.g. `{ task: 'reply' }`; few and of bounded cardinality. */
+export type Labels = Readonly<Record<string, string>>;
+
 export interface Histogram {
   /** Cumulative-free counts per bucket; the last slot counts observations above every bound. */
   counts: number[];
@@ -36,10 +42,22 @@ export interface Histogram {
   count: number;
 }
 
+/** Series of one metric by their rendered label set (`''` for none, `task="reply"` otherwise). */
+export type SeriesByLabels<T> = Record<string, T>;
+
 export interface RuntimeStatsContext {
-  counters: Record<CounterName, number>;
-  histograms: Record<HistogramName, Histogram>;
+  counters: Record<CounterName, SeriesByLabels<number>>;
+  histograms: Record<HistogramName, SeriesByLabels<Histogram>>;
   liveActors: number;
+}
+
+/** Renders a label set in Prometheus syntax without braces, keys sorted; pure. */
+export function labelKey(labels: Labels | undefined): string {
+  if (labels === undefined) return '';
+  return Object.keys(labels)
+    .sort()
+    .map((key) => `${key}="${labels[key]!.replace(/["\\\n]/g, (char) => (char === '\n' ? '\\n' : `\\${char}`))}"`)
+    .join(',');
 }
 
 function emptyHistogram(): Histogram {
@@ -61,22 +79,22 @@ function observeInto(histogram: Histogram, values: readonly number[]): Histogram
 export function createRuntimeStats() {
   return createStore({
     context: {
-      counters: Object.fromEntries(counterNames.map((name) => [name, 0])) as Record<CounterName, number>,
-      histograms: Object.fromEntries(histogramNames.map((name) => [name, emptyHistogram()])) as Record<
-        HistogramName,
-        Histogram
-      >,
+      counters: Object.fromEntries(counterNames.map((name) => [name, {}])) as RuntimeStatsContext['counters'],
+      histograms: Object.fromEntries(histogramNames.map((name) => [name, {}])) as RuntimeStatsContext['histograms'],
       liveActors: 0,
     } satisfies RuntimeStatsContext as RuntimeStatsContext,
     on: {
-      counted: (context, event: { name: CounterName; by?: number }) => ({
-        ...context,
-        counters: { ...context.counters, [event.name]: context.counters[event.name] + (event.by ?? 1) },
-      }),
-      observed: (context, event: { name: HistogramName; values: readonly number[] }) => ({
-        ...context,
-        histograms: { ...context.histograms, [event.name]: observeInto(context.histograms[event.name], event.values) },
-      }),
+      counted: (context, event: { name: CounterName; by?: number; labels?: Labels }) => {
+        const series = context.counters[event.name];
+        const key = labelKey(event.labels);
+        return { ...context, counters: { ...context.counters, [event.name]: { ...series, [key]: (series[key] ?? 0) + (event.by ?? 1) } } };
+      },
+      observed: (context, event: { name: HistogramName; values: readonly number[]; labels?: Labels }) => {
+        const series = context.histograms[event.name];
+        const key = labelKey(event.labels);
+        const updated = observeInto(series[key] ?? emptyHistogram(), event.values);
+        return { ...context, histograms: { ...context.histograms, [event.name]: { ...series, [key]: updated } } };
+      },
       liveActorsChanged: (context, event: { count: number }) => ({ ...context, liveActors: event.count }),
     },
   });

@@ -16,7 +16,9 @@ import type { CompletenessScorer } from '../completeness/completeness-scorer.js'
 import { loadCompletenessScorer } from '../debounce/load-completeness-scorer.js';
 import type { KizunaConfig } from '../config/schema.js';
 import { sessionSettingsFor } from '../config/session-settings.js';
+import { UploadStore } from '../images/upload-store.js';
 import type { SpeechModel } from '../llm/chat-model.js';
+import { LlmCallLog } from '../llm/llm-call-log.js';
 import { listenForAborts } from '../llm/llm-abort.js';
 import { LlmDispatcher } from '../llm/llm-dispatcher.js';
 import type { LlmClient } from '../llm/llm-types.js';
@@ -67,6 +69,10 @@ export interface Runtime {
   redis: Redis;
   queues: RuntimeQueues;
   sweeper: Sweeper;
+  /** Uploaded images (`POST /v1/images`), inlined into LLM requests. */
+  uploads: UploadStore;
+  /** Each session's recorded LLM calls (`GET /v1/sessions/:id/llm`). */
+  llmCalls: LlmCallLog;
   /** The LLM client in use, when this process has the llm role. */
   llmName: string | null;
   /** Stops taking jobs, waits for in-flight work, closes connections. */
@@ -98,6 +104,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const timers = new TimerScheduler(queues.timers);
   const llm = new LlmDispatcher(queues.llm, config.llm.maxAttempts, { redis, prefix });
   const cache = new LiveActorCache(config.runtime.liveActorCapacity, stats);
+  const uploads = new UploadStore(redis, prefix, config.uploads);
+  const llmCalls = new LlmCallLog(redis, prefix, config.llm.callLog);
   const sweeper = new Sweeper({
     redis,
     prefix,
@@ -157,7 +165,15 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const conversations = new ConversationStore(redis, prefix);
     const worker = startWorker(
       queueNames.llm,
-      createLlmProcessor({ client: parts.client, ingestor, stats, logger, material: parts.material(conversations) }),
+      createLlmProcessor({
+        client: parts.client,
+        ingestor,
+        stats,
+        logger,
+        material: parts.material(conversations),
+        callLog: llmCalls,
+        toDataUrl: (url) => uploads.toDataUrl(url),
+      }),
       config.runtime.llmConcurrency,
     );
     const subscriber = createWorkerConnection(options.redisUrl);
@@ -176,6 +192,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       speech: parts.speech,
       speechSettingsFor: speechSettingsReader(config),
       logger,
+      stats,
       keepOutcomes: config.runtime.outboxMaxEntries,
     });
     startWorker(queueNames.outbox, (job, token) => delivery.process(job as never, token), config.runtime.outboxConcurrency);
@@ -189,6 +206,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     redis,
     queues,
     sweeper,
+    uploads,
+    llmCalls,
     llmName: options.roles.includes('llm') ? parts.client.name : null,
     async close() {
       if (sweepTimer !== undefined) clearInterval(sweepTimer);

@@ -144,6 +144,7 @@ export class SessionDriver {
     stats.trigger.counted({ name: 'commits_total' });
     stats.trigger.counted({ name: 'events_applied_total', by: applied.applied });
     if (applied.rejected > 0) stats.trigger.counted({ name: 'events_rejected_total', by: applied.rejected });
+    if (applied.merged > 0) stats.trigger.counted({ name: 'debounce_merges_total', by: applied.merged });
     const latencies = applied.logEntries
       .filter((entry) => entry.seq !== null && entry.event !== undefined)
       .map((entry) => committedAt - entry.event!.at);

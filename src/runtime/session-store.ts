@@ -3,7 +3,7 @@
  * acknowledge carried-out effects. Each call is one Lua script or one command on one session's slot.
  */
 import type { Redis } from 'ioredis';
-import { RedisUnavailableError } from '../errors.js';
+import { RedisFullError, RedisUnavailableError } from '../errors.js';
 import { globalKeys, sessionKeys } from '../redis/keys.js';
 import type { ScriptCommands } from '../redis/scripts.js';
 import { SettingsTable } from './snapshot-codec.js';
@@ -155,12 +155,13 @@ function parseMailboxEntry(raw: string): MailboxEntry {
   return { seq: Number(raw.slice(0, space)), json: raw.slice(space + 1) };
 }
 
-/** Runs a request-path Redis call, turning connection failures into RedisUnavailableError. */
+/** Runs a request-path Redis call, turning connection failures into RedisUnavailableError and a full Redis into RedisFullError. */
 export async function guardRedis<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
     if (isConnectionError(error)) throw new RedisUnavailableError(error);
+    if (error instanceof Error && error.message.startsWith('OOM ')) throw new RedisFullError(error);
     throw error;
   }
 }

@@ -5,9 +5,12 @@
 import type { Server } from 'node:http';
 import { Redis } from 'ioredis';
 import { inject } from 'vitest';
+import type { DeliveryAdapter } from '../../src/adapters/delivery-adapter.js';
 import type { KizunaConfig } from '../../src/config/schema.js';
+import { sessionMachine } from '../../machines/session-machine.js';
 import { createApiRoutes } from '../../src/http/api-routes.js';
-import { createHttpServer, listen } from '../../src/http/server.js';
+import { consoleRoutes } from '../../src/http/console-routes.js';
+import { createHttpServer, type HttpServerOptions, listen } from '../../src/http/server.js';
 import { SseHub } from '../../src/http/sse-hub.js';
 import type { LlmClient } from '../../src/llm/llm-types.js';
 import { createLogger } from '../../src/log.js';
@@ -30,6 +33,10 @@ export interface TestRuntimeOptions {
   http?: boolean;
   llm?: LlmClient;
   redisUrl?: string;
+  /** Platform delivery adapters besides HTTP. */
+  adapters?: DeliveryAdapter[];
+  /** The HTTP server's WebSocket upgrade hook. */
+  upgrade?: HttpServerOptions['upgrade'];
 }
 
 export const quietLogger = createLogger('kizuna-test', process.env.KIZUNA_LOG_LEVEL ?? 'silent');
@@ -44,6 +51,7 @@ export async function startTestRuntime(options: TestRuntimeOptions = {}): Promis
     roles: options.roles ?? ['session', 'llm', 'outbox'],
     logger: quietLogger,
     ...(options.llm === undefined ? {} : { llm: options.llm }),
+    ...(options.adapters === undefined ? {} : { adapters: options.adapters }),
   });
   let server: Server | null = null;
   let hub: SseHub | null = null;
@@ -51,9 +59,13 @@ export async function startTestRuntime(options: TestRuntimeOptions = {}): Promis
   if (options.http) {
     hub = new SseHub(createWorkerConnection(redisUrl), config.redis.prefix);
     server = createHttpServer({
-      routes: createApiRoutes({ runtime, hub, maxBodyBytes: config.http.maxBodyBytes }),
+      routes: [
+        ...createApiRoutes({ runtime, hub, maxBodyBytes: config.http.maxBodyBytes }),
+        ...consoleRoutes({ token: config.http.token, machine: sessionMachine }),
+      ],
       token: config.http.token,
       logger: quietLogger,
+      upgrade: options.upgrade,
     });
     baseUrl = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
   }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPrivateRedis } from '../../src/redis/private-redis.js';
+import { sessionKeys } from '../../src/redis/keys.js';
 import { freePort } from '../helpers/free-port.js';
 import { testConfig } from '../helpers/test-config.js';
 import { startTestRuntime, type TestRuntime } from '../helpers/test-runtime.js';
@@ -157,6 +158,10 @@ describe('HTTP API', () => {
     const metrics = await (await fetch(`${base}/metrics`)).text();
     expect(metrics).toMatch(/kizuna_events_applied_total [1-9]/);
     expect(metrics).toContain('kizuna_ingest_to_commit_ms_bucket{le="+Inf"}');
+    // LLM calls by task and deliveries by kind and outcome, from the conversations above.
+    expect(metrics).toMatch(/kizuna_llm_requests_total\{task="reply"\} [1-9]/);
+    expect(metrics).toMatch(/kizuna_llm_latency_ms_count\{task="reply"\} [1-9]/);
+    expect(metrics).toMatch(/kizuna_deliveries_total\{kind="reply",outcome="delivered"\} [1-9]/);
   });
 });
 
@@ -178,6 +183,28 @@ describe('HTTP API with a token', () => {
 });
 
 describe('HTTP API when Redis goes away', () => {
+  it('answers 503 redis_full when Redis reached maxmemory, stores nothing half-way, and accepts again with room', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'kizuna-full-'));
+    const redis = await startPrivateRedis({ port: await freePort(), dataDir });
+    const kizuna = await startTestRuntime({ http: true, redisUrl: redis.url, roles: [] });
+    try {
+      const base = kizuna.baseUrl!;
+      expect((await post(base, message('hana', 'before.'))).status).toBe(202);
+      await kizuna.runtime.redis.config('SET', 'maxmemory', '1');
+      const during = await post(base, message('hana', 'during.'));
+      expect(during.status).toBe(503);
+      expect(((await during.json()) as { error: { code: string } }).error.code).toBe('redis_full');
+      await kizuna.runtime.redis.config('SET', 'maxmemory', '0');
+      expect((await post(base, message('hana', 'after.'))).status).toBe(202);
+      const mailbox = await kizuna.runtime.redis.lrange(sessionKeys(kizuna.config.redis.prefix, 'http:private:hana').mailbox, 0, -1);
+      expect(mailbox.map((entry) => JSON.parse(entry.slice(entry.indexOf(' ') + 1)).text)).toEqual(['before.', 'after.']);
+    } finally {
+      await kizuna.stop();
+      await redis.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('answers 503 at ingest instead of crashing or dropping silently, and recovers', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'kizuna-down-'));
     const port = await freePort();

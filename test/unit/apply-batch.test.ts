@@ -44,6 +44,8 @@ describe('applyBatch', () => {
     ]);
     expect(batch.logEntries[1]!.event).toMatchObject({ completeness: 0.2 });
     expect(batch.logEntries.at(-1)!.hash).toMatch(/^[0-9a-f]{16}$/);
+    // The second fragment joined the first one held: one debounce merge.
+    expect(batch.merged).toBe(1);
     // The second fragment moves the deadline to 12 000 but keeps the job armed for 11 000.
     expect(batch.effects).toEqual([{ type: 'timer.arm', sessionId, name: 'debounce', gen: 1, dueAt: 11_000 }]);
   });

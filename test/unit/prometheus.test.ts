@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderPrometheus } from '../../src/http/prometheus.js';
-import { createRuntimeStats } from '../../src/runtime/runtime-stats.js';
+import { createRuntimeStats, labelKey } from '../../src/runtime/runtime-stats.js';
 
 describe('runtime stats and Prometheus text', () => {
   it('counts, observes into cumulative buckets and renders gauges', () => {
@@ -10,6 +10,7 @@ describe('runtime stats and Prometheus text', () => {
     stats.trigger.liveActorsChanged({ count: 12 });
     const text = renderPrometheus(stats.getSnapshot().context, { sse_clients: 2 });
     expect(text).toContain('kizuna_commits_total 3');
+    expect(text).toContain('kizuna_drains_total 0');
     expect(text).toContain('kizuna_live_actors 12');
     expect(text).toContain('kizuna_sse_clients 2');
     expect(text).toContain('kizuna_ingest_to_commit_ms_bucket{le="1"} 1');
@@ -17,5 +18,24 @@ describe('runtime stats and Prometheus text', () => {
     expect(text).toContain('kizuna_ingest_to_commit_ms_bucket{le="50"} 3');
     expect(text).toContain('kizuna_ingest_to_commit_ms_bucket{le="+Inf"} 4');
     expect(text).toContain('kizuna_ingest_to_commit_ms_count 4');
+  });
+
+  it('keeps one series per label set, for counters and histograms', () => {
+    const stats = createRuntimeStats();
+    stats.trigger.counted({ name: 'llm_failures_total', labels: { task: 'reply', code: 'rate_limited' } });
+    stats.trigger.counted({ name: 'llm_failures_total', labels: { code: 'rate_limited', task: 'reply' } });
+    stats.trigger.counted({ name: 'llm_failures_total', labels: { task: 'thinking', code: 'timeout' } });
+    stats.trigger.observed({ name: 'llm_latency_ms', values: [120], labels: { task: 'reply' } });
+    stats.trigger.observed({ name: 'llm_latency_ms', values: [3], labels: { task: 'thinking' } });
+    const text = renderPrometheus(stats.getSnapshot().context);
+    expect(text).toContain('kizuna_llm_failures_total{code="rate_limited",task="reply"} 2');
+    expect(text).toContain('kizuna_llm_failures_total{code="timeout",task="thinking"} 1');
+    expect(text).toContain('kizuna_llm_latency_ms_bucket{task="reply",le="100"} 0');
+    expect(text).toContain('kizuna_llm_latency_ms_bucket{task="reply",le="250"} 1');
+    expect(text).toContain('kizuna_llm_latency_ms_count{task="thinking"} 1');
+  });
+
+  it('escapes label values', () => {
+    expect(labelKey({ kind: 'a"b\\c\nd' })).toBe('kind="a\\"b\\\\c\\nd"');
   });
 });
