@@ -8,7 +8,8 @@ import type { Redis } from 'ioredis';
 import { hasLlmEndpoint } from '../config/load-config.js';
 import type { KizunaConfig } from '../config/schema.js';
 import { imageFetchOptions } from '../images/fetch-options.js';
-import { fetchImage } from '../images/safe-fetch.js';
+import { createImageLoader } from '../images/image-loader.js';
+import { UploadStore } from '../images/upload-store.js';
 import type { ChatModel } from '../llm/chat-model.js';
 import { OpenAiChatModel } from '../llm/openai-chat-model.js';
 import { loadTemplates } from '../llm/prompt-templates.js';
@@ -111,7 +112,11 @@ export function createOldNewsChecker(config: KizunaConfig, parts: CheckerParts):
   return new OldNewsChecker({
     ...common,
     admin: new RebootAdmin({ ...common, admins: config.admins, visionModel: vision?.model ?? null }),
-    pictures: { fetchImage: (url) => fetchImage(url, imageFetchOptions(config)), vision, maxImages: settings.maxImagesPerMessage },
+    pictures: {
+      fetchImage: createImageLoader(new UploadStore(redis, config.redis.prefix, config.uploads), imageFetchOptions(config)),
+      vision,
+      maxImages: settings.maxImagesPerMessage,
+    },
     timezone: config.timezone,
   });
 }
