@@ -18,6 +18,7 @@ import { visionCacheKey } from '../redis/keys.js';
 import type { ScriptCommands } from '../redis/scripts.js';
 import { DrainTrigger } from '../runtime/drain-trigger.js';
 import type { Ingestor } from '../runtime/ingestor.js';
+import type { RuntimeStats } from '../runtime/runtime-stats.js';
 import { defaultOpenAiBaseUrl } from '../runtime/llm-parts.js';
 import type { Embedder } from './embedder.js';
 import { IndexCache } from './index-cache.js';
@@ -77,6 +78,7 @@ export interface CheckerParts {
   /** Replaces the chat model built from the configuration (tests). */
   chat?: ChatModel | null;
   embedder?: Embedder;
+  stats?: RuntimeStats;
   now?: () => number;
 }
 
@@ -108,7 +110,18 @@ export function createOldNewsChecker(config: KizunaConfig, parts: CheckerParts):
   const store = new RebootStore(redis, config.redis.prefix);
   const cache = new IndexCache(store, settings.indexMemoryMegabytes * 1_048_576);
   const filters = compileFilters(settings);
-  const common = { store, cache, settings, filters, ingestor: parts.ingestor, embedder, judge, logger, ...(parts.now === undefined ? {} : { now: parts.now }) };
+  const common = {
+    store,
+    cache,
+    settings,
+    filters,
+    ingestor: parts.ingestor,
+    embedder,
+    judge,
+    logger,
+    ...(parts.stats === undefined ? {} : { stats: parts.stats }),
+    ...(parts.now === undefined ? {} : { now: parts.now }),
+  };
   return new OldNewsChecker({
     ...common,
     admin: new RebootAdmin({ ...common, admins: config.admins, visionModel: vision?.model ?? null }),

@@ -66,6 +66,7 @@ export class OldNewsChecker {
         reminded: outcome.outcome === 'stored' && outcome.reminded,
         commandWord,
       });
+      this.#options.stats?.trigger.counted({ name: 'memory_reboot_checks_total', labels: outcomeLabels(outcome) });
       return { committed, result: { ...outcome, remaining: committed.remaining } };
     };
     if (entry === null) {
@@ -101,7 +102,8 @@ export class OldNewsChecker {
     if (decision.verdict === 'remind') reminded = await this.#confirm(sessionId, entry, text, decision.match, decision.uniqueSenders);
     if (reminded) await this.#remind(sessionId, entry);
 
-    const { committed, result } = await settle({ outcome: 'stored', verdict: decision.verdict, reminded }, record, stored);
+    const verdict = decision.verdict === 'remind' && !reminded ? 'judge_declined' : decision.verdict;
+    const { committed, result } = await settle({ outcome: 'stored', verdict, reminded }, record, stored);
     if (committed.stored) {
       index.add(indexedMessageOf(record, stored));
       this.#options.cache.stored(sessionId, committed.seq);
@@ -164,4 +166,11 @@ export class OldNewsChecker {
   #warn(sessionId: string) {
     return (message: string, details: Record<string, unknown> = {}) => this.#options.logger.warn({ sessionId, ...details }, message);
   }
+}
+
+/** The metric labels of an outcome: what happened and why (bounded sets of values); pure. */
+function outcomeLabels(outcome: CheckOutcome): Record<string, string> {
+  if (outcome.outcome === 'filtered') return { outcome: 'filtered', reason: outcome.reason };
+  if (outcome.outcome === 'stored') return { outcome: outcome.reminded ? 'reminded' : 'stored', reason: outcome.verdict };
+  return { outcome: outcome.outcome };
 }

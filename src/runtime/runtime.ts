@@ -155,7 +155,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   let rebootSweepTimer: NodeJS.Timeout | undefined;
   if (options.roles.includes('memory-reboot') && config.memoryReboot.enabled) {
-    const checker = createOldNewsChecker(config, { redis, ingestor, logger });
+    const checker = createOldNewsChecker(config, { redis, ingestor, logger, stats });
     startWorker(queueNames.reboot, createRebootProcessor(checker, rebootTrigger), config.memoryReboot.concurrency);
     rebootSweepTimer = scheduleCheckSweeps(redis, prefix, rebootTrigger, config.runtime.sweepIntervalSeconds, logger);
   }

@@ -51,6 +51,9 @@ describe('seed 003 scenarios, judge off (every passing match reminds)', () => {
     expect(events[0]).toMatchObject({ type: 'reboot.matched', messageId: c, text: reminderText });
     expect(typeof events[0]?.at).toBe('number');
     expect(await storedCount(kizuna, g)).toBe(3);
+    const checks = kizuna.runtime.stats.get().context.counters.memory_reboot_checks_total;
+    expect(checks['outcome="reminded",reason="remind"']).toBeGreaterThanOrEqual(1);
+    expect(checks['outcome="stored",reason="no_match"']).toBeGreaterThanOrEqual(1);
   });
 
   it('A posts news → 30 minutes later B reposts: no reminder (only two people)', async () => {
