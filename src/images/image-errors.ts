@@ -13,7 +13,8 @@ export type ImageFetchReason =
   | 'http_status'
   | 'too_many_redirects'
   | 'too_large'
-  | 'not_image';
+  | 'not_image'
+  | 'upload_missing';
 
 const retryableReasons: ReadonlySet<ImageFetchReason> = new Set(['dns_failed', 'connection', 'timeout']);
 

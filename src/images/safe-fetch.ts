@@ -11,7 +11,7 @@ import { request as httpsRequest } from 'node:https';
 import { decodeDataUrl } from './data-url.js';
 import { pinnedLookup, type Resolver, resolveAllowed, systemResolver } from './guarded-lookup.js';
 import { ImageFetchError } from './image-errors.js';
-import { type ImageType, sniffImageType } from './image-sniff.js';
+import { type RasterImageType, sniffRasterType } from './image-type.js';
 
 export interface SafeFetchOptions {
   /** Largest body accepted, in bytes. */
@@ -32,7 +32,7 @@ export interface SafeFetchOptions {
 export interface FetchedImage {
   bytes: Buffer;
   /** The type the magic bytes announce. */
-  contentType: ImageType;
+  contentType: RasterImageType;
   /** Hex sha256 of the bytes: the image's identity. */
   sha256: string;
   /** The URL the bytes came from, after redirects. */
@@ -133,7 +133,7 @@ async function readBody(response: IncomingMessage, maxBytes: number, url: URL): 
 }
 
 function checked(bytes: Buffer, url: string): FetchedImage {
-  const contentType = sniffImageType(bytes);
+  const contentType = sniffRasterType(bytes);
   const where = url.startsWith('data:') ? 'the data: URL' : url;
   if (contentType === null) throw new ImageFetchError('not_image', `${where} does not hold a PNG, JPEG, GIF, WebP, AVIF, HEIC or TIFF image`);
   return { bytes, contentType, sha256: createHash('sha256').update(bytes).digest('hex'), url };

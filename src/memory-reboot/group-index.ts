@@ -7,7 +7,8 @@
 import { dhashBits } from '../images/dhash.js';
 import { type HammingHits, HammingTable, scanReference } from './hamming-table.js';
 import { candidateRadius, signSketch } from './sign-sketch.js';
-import { decodeVector, halfToFloat } from './vector-codec.js';
+import { decodeVector } from './vector-codec.js';
+import { VectorPool } from './vector-pool.js';
 
 /** What the index keeps of one stored message. */
 export interface IndexedMessage {
@@ -60,13 +61,7 @@ class Columns {
 export class GroupIndex {
   readonly #sketches = new HammingTable();
   readonly #texts = new Columns();
-  #vectors = new Uint16Array(1024);
-  #vectorUsed = 0;
-  #offsets: number[] = [];
-  #dimensions: number[] = [];
-  /** Per text entry, its vector space as a small number (see #spaceIds). */
-  #spaces: number[] = [];
-  readonly #spaceIds = new Map<string, number>();
+  readonly #vectors = new VectorPool();
   readonly #images = new HammingTable();
   readonly #pictures = new Columns();
   #ids = new Set<string>();
@@ -93,9 +88,7 @@ export class GroupIndex {
     if (this.#ids.has(message.id)) return;
     this.#ids.add(message.id);
     if (message.vector !== undefined && message.vector.length > 0) {
-      const halves = new Uint16Array(message.vector.buffer.slice(message.vector.byteOffset, message.vector.byteOffset + message.vector.byteLength));
-      this.#appendVector(halves);
-      this.#spaces.push(this.#spaceId(message.space ?? ''));
+      this.#vectors.append(message.vector, message.space ?? '');
       this.#sketches.push(message.sketch ?? signSketch(decodeVector(message.vector)));
       this.#texts.push(message.id, message.at, message.senderId);
     }
@@ -114,7 +107,7 @@ export class GroupIndex {
     const hits = this.#sketches.scan(signSketch(query), candidateRadius(threshold));
     this.lastCandidates = hits.indices.length;
     const matches: Match[] = [];
-    const spaceId = this.#spaceIds.get(space) ?? -1;
+    const spaceId = this.#vectors.spaceId(space);
     for (const index of hits.indices) this.#verify(index, query, threshold, since, spaceId, matches);
     return matches;
   }
@@ -122,7 +115,7 @@ export class GroupIndex {
   /** The brute-force reference for `textMatches`: the cosine with every stored vector. */
   textMatchesBruteForce(query: Float32Array, threshold: number, since: number, space = ''): Match[] {
     const matches: Match[] = [];
-    const spaceId = this.#spaceIds.get(space) ?? -1;
+    const spaceId = this.#vectors.spaceId(space);
     for (let index = 0; index < this.#texts.ids.length; index += 1) this.#verify(index, query, threshold, since, spaceId, matches);
     return matches;
   }
@@ -178,72 +171,16 @@ export class GroupIndex {
     this.#ids = new Set([...this.#texts.ids, ...this.#pictures.ids]);
   }
 
-  #spaceId(space: string): number {
-    let id = this.#spaceIds.get(space);
-    if (id === undefined) {
-      id = this.#spaceIds.size;
-      this.#spaceIds.set(space, id);
-    }
-    return id;
-  }
-
   #verify(index: number, query: Float32Array, threshold: number, since: number, spaceId: number, matches: Match[]): void {
-    if (this.#texts.at[index]! < since || this.#spaces[index] !== spaceId || this.#dimensions[index] !== query.length) return;
-    const similarity = this.#cosine(index, query);
-    if (similarity >= threshold) {
+    if (this.#texts.at[index]! < since) return;
+    const similarity = this.#vectors.cosine(index, query, spaceId);
+    if (similarity !== null && similarity >= threshold) {
       matches.push({ id: this.#texts.ids[index]!, at: this.#texts.at[index]!, senderId: this.#texts.senders[index]!, kind: 'text', similarity });
     }
   }
 
-  #cosine(index: number, query: Float32Array): number {
-    const offset = this.#offsets[index]!;
-    const vectors = this.#vectors;
-    let dot = 0;
-    let norm = 0;
-    let queryNorm = 0;
-    for (let position = 0; position < query.length; position += 1) {
-      const value = halfToFloat[vectors[offset + position]!]!;
-      dot += value * query[position]!;
-      norm += value * value;
-      queryNorm += query[position]! * query[position]!;
-    }
-    return norm === 0 || queryNorm === 0 ? 0 : dot / Math.sqrt(norm * queryNorm);
-  }
-
-  #appendVector(halves: Uint16Array): void {
-    if (this.#vectorUsed + halves.length > this.#vectors.length) {
-      const grown = new Uint16Array(Math.max(this.#vectors.length * 2, this.#vectorUsed + halves.length));
-      grown.set(this.#vectors.subarray(0, this.#vectorUsed));
-      this.#vectors = grown;
-    }
-    this.#vectors.set(halves, this.#vectorUsed);
-    this.#offsets.push(this.#vectorUsed);
-    this.#dimensions.push(halves.length);
-    this.#vectorUsed += halves.length;
-  }
-
   #compactTexts(mask: boolean[]): void {
-    const kept = this.#dimensions.reduce((sum, dimension, index) => sum + (mask[index] ? dimension : 0), 0);
-    const vectors = new Uint16Array(Math.max(1024, kept * 2));
-    const offsets: number[] = [];
-    const dimensions: number[] = [];
-    const spaces: number[] = [];
-    let used = 0;
-    mask.forEach((keep, index) => {
-      if (!keep) return;
-      const offset = this.#offsets[index]!;
-      const dimension = this.#dimensions[index]!;
-      vectors.set(this.#vectors.subarray(offset, offset + dimension), used);
-      offsets.push(used);
-      dimensions.push(dimension);
-      spaces.push(this.#spaces[index]!);
-      used += dimension;
-    });
-    this.#vectors = vectors;
-    this.#vectorUsed = used;
-    this.#offsets = offsets;
-    this.#dimensions = dimensions;
-    this.#spaces = spaces;
+    this.#vectors.keep(mask);
     this.#sketches.compact((index) => mask[index]!);
     this.#texts.keep(mask);
   }

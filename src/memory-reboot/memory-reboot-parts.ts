@@ -8,7 +8,8 @@ import type { Redis } from 'ioredis';
 import { hasLlmEndpoint } from '../config/load-config.js';
 import type { KizunaConfig } from '../config/schema.js';
 import { imageFetchOptions } from '../images/fetch-options.js';
-import { fetchImage } from '../images/safe-fetch.js';
+import { createImageLoader } from '../images/image-loader.js';
+import { UploadStore } from '../images/upload-store.js';
 import type { ChatModel } from '../llm/chat-model.js';
 import { OpenAiChatModel } from '../llm/openai-chat-model.js';
 import { loadTemplates } from '../llm/prompt-templates.js';
@@ -17,6 +18,7 @@ import { visionCacheKey } from '../redis/keys.js';
 import type { ScriptCommands } from '../redis/scripts.js';
 import { DrainTrigger } from '../runtime/drain-trigger.js';
 import type { Ingestor } from '../runtime/ingestor.js';
+import type { RuntimeStats } from '../runtime/runtime-stats.js';
 import { defaultOpenAiBaseUrl } from '../runtime/llm-parts.js';
 import type { Embedder } from './embedder.js';
 import { IndexCache } from './index-cache.js';
@@ -76,6 +78,7 @@ export interface CheckerParts {
   /** Replaces the chat model built from the configuration (tests). */
   chat?: ChatModel | null;
   embedder?: Embedder;
+  stats?: RuntimeStats;
   now?: () => number;
 }
 
@@ -107,11 +110,26 @@ export function createOldNewsChecker(config: KizunaConfig, parts: CheckerParts):
   const store = new RebootStore(redis, config.redis.prefix);
   const cache = new IndexCache(store, settings.indexMemoryMegabytes * 1_048_576);
   const filters = compileFilters(settings);
-  const common = { store, cache, settings, filters, ingestor: parts.ingestor, embedder, judge, logger, ...(parts.now === undefined ? {} : { now: parts.now }) };
+  const common = {
+    store,
+    cache,
+    settings,
+    filters,
+    ingestor: parts.ingestor,
+    embedder,
+    judge,
+    logger,
+    ...(parts.stats === undefined ? {} : { stats: parts.stats }),
+    ...(parts.now === undefined ? {} : { now: parts.now }),
+  };
   return new OldNewsChecker({
     ...common,
     admin: new RebootAdmin({ ...common, admins: config.admins, visionModel: vision?.model ?? null }),
-    pictures: { fetchImage: (url) => fetchImage(url, imageFetchOptions(config)), vision, maxImages: settings.maxImagesPerMessage },
+    pictures: {
+      fetchImage: createImageLoader(new UploadStore(redis, config.redis.prefix, config.uploads), imageFetchOptions(config)),
+      vision,
+      maxImages: settings.maxImagesPerMessage,
+    },
     timezone: config.timezone,
   });
 }
@@ -121,4 +139,17 @@ export async function sweepPendingChecks(redis: ScriptedRedis, prefix: string, t
   const groups = await new RebootStore(redis, prefix).groupsWithPending();
   for (const sessionId of groups) await trigger.trigger(sessionId);
   return groups.length;
+}
+
+/**
+ * Sweeps now and every `intervalSeconds` (0: only now), so a group whose check job was lost while its
+ * `armed` flag stayed set is checked again without waiting for a worker restart. Returns the interval timer.
+ */
+export function scheduleCheckSweeps(redis: ScriptedRedis, prefix: string, trigger: DrainTrigger, intervalSeconds: number, logger: Logger): NodeJS.Timeout | undefined {
+  const run = () => void sweepPendingChecks(redis, prefix, trigger).catch((error: unknown) => logger.warn({ err: error }, 'memory reboot: sweep failed'));
+  run();
+  if (intervalSeconds <= 0) return undefined;
+  const timer = setInterval(run, intervalSeconds * 1000);
+  timer.unref();
+  return timer;
 }

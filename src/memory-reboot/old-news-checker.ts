@@ -66,10 +66,11 @@ export class OldNewsChecker {
         reminded: outcome.outcome === 'stored' && outcome.reminded,
         commandWord,
       });
+      this.#options.stats?.trigger.counted({ name: 'memory_reboot_checks_total', labels: outcomeLabels(outcome) });
       return { committed, result: { ...outcome, remaining: committed.remaining } };
     };
     if (entry === null) {
-      this.#options.logger.warn({ sessionId, entry: json.slice(0, 200) }, 'memory reboot: dropped a malformed pending entry');
+      this.#options.logger.warn({ sessionId, text: json.slice(0, 200) }, 'memory reboot: dropped a malformed pending entry');
       return (await settle({ outcome: 'invalid' })).result;
     }
     const command = parseRebootCommand(entry.text);
@@ -96,12 +97,13 @@ export class OldNewsChecker {
     const record = recordOf(entry, text, pictures.map((picture) => ({ sha256: picture.sha256, dhash: Buffer.from(picture.dhash).toString('hex') })), sketch === null ? null : { space: this.#options.embedder.space, sketch });
 
     const matches = this.#matches(index, entry.id, cutoff, vector, pictures);
-    const decision = decideReminder({ senderId: entry.sender.id, at: entry.at }, matches, settings);
+    const decision = decideReminder({ senderId: entry.sender.id, at: entry.at, ...(entry.replyTo === undefined ? {} : { replyTo: entry.replyTo }) }, matches, settings);
     let reminded = false;
     if (decision.verdict === 'remind') reminded = await this.#confirm(sessionId, entry, text, decision.match, decision.uniqueSenders);
     if (reminded) await this.#remind(sessionId, entry);
 
-    const { committed, result } = await settle({ outcome: 'stored', verdict: decision.verdict, reminded }, record, stored);
+    const verdict = decision.verdict === 'remind' && !reminded ? 'judge_declined' : decision.verdict;
+    const { committed, result } = await settle({ outcome: 'stored', verdict, reminded }, record, stored);
     if (committed.stored) {
       index.add(indexedMessageOf(record, stored));
       this.#options.cache.stored(sessionId, committed.seq);
@@ -164,4 +166,11 @@ export class OldNewsChecker {
   #warn(sessionId: string) {
     return (message: string, details: Record<string, unknown> = {}) => this.#options.logger.warn({ sessionId, ...details }, message);
   }
+}
+
+/** The metric labels of an outcome: what happened and why (bounded sets of values); pure. */
+function outcomeLabels(outcome: CheckOutcome): Record<string, string> {
+  if (outcome.outcome === 'filtered') return { outcome: 'filtered', reason: outcome.reason };
+  if (outcome.outcome === 'stored') return { outcome: outcome.reminded ? 'reminded' : 'stored', reason: outcome.verdict };
+  return { outcome: outcome.outcome };
 }

@@ -21,6 +21,7 @@ export function checkEntryOf(sessionId: string, event: IngestEvent, receipt: Pic
     sender: event.sender,
     text: event.text,
     images: event.images,
+    ...(event.replyTo === undefined ? {} : { replyTo: event.replyTo }),
   };
 }
 

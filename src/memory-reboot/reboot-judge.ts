@@ -115,7 +115,7 @@ export class RebootJudge {
       );
       const verdict = parseJudgeAnswer(answer.text ?? '');
       if (verdict !== null) return verdict;
-      this.#options.warn('the memory-reboot judge answered without a readable verdict: no reminder', { answer: (answer.text ?? '').slice(0, 200) });
+      this.#options.warn('the memory-reboot judge answered without a readable verdict: no reminder', { text: (answer.text ?? '').slice(0, 200) });
       return { remind: false, reason: 'unreadable judge answer' };
     } catch (error) {
       this.#options.warn('the memory-reboot judge failed: no reminder', { err: error });

@@ -16,6 +16,8 @@ export interface CheckEntry {
   sender: Sender;
   text: string;
   images: ImageRef[];
+  /** The platform id of the message this one quotes, when it quotes one. */
+  replyTo?: string;
 }
 
 /** A stored message. */

@@ -5,6 +5,7 @@
 import type { MemoryRebootSettings } from '../config/memory-reboot-schema.js';
 import type { Logger } from '../log.js';
 import type { Ingestor } from '../runtime/ingestor.js';
+import type { RuntimeStats } from '../runtime/runtime-stats.js';
 import type { Embedder } from './embedder.js';
 import type { IndexCache } from './index-cache.js';
 import type { CompiledFilters } from './message-filters.js';
@@ -21,5 +22,7 @@ export interface RebootServices {
   /** Null when `llmConfirm` is off. */
   judge: RebootJudge | null;
   logger: Logger;
+  /** Counts checks by outcome (`memory_reboot_checks_total`). */
+  stats?: RuntimeStats;
   now?: () => number;
 }

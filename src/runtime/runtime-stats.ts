@@ -22,6 +22,7 @@ export const counterNames = [
   'deliveries_total',
   'debounce_merges_total',
   'judge_decisions_total',
+  'memory_reboot_checks_total',
 ] as const;
 
 export type CounterName = (typeof counterNames)[number];

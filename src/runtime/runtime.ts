@@ -26,7 +26,7 @@ import { listenForAborts } from '../llm/llm-abort.js';
 import { LlmDispatcher } from '../llm/llm-dispatcher.js';
 import type { LlmClient } from '../llm/llm-types.js';
 import type { Logger } from '../log.js';
-import { createOldNewsChecker, createRebootEnqueuer, sweepPendingChecks } from '../memory-reboot/memory-reboot-parts.js';
+import { createOldNewsChecker, createRebootEnqueuer, scheduleCheckSweeps } from '../memory-reboot/memory-reboot-parts.js';
 import { closeQuietly, createCommandConnection, createWorkerConnection, waitUntilReady } from '../redis/connection.js';
 import { queuePrefix } from '../redis/keys.js';
 import { withScripts } from '../redis/scripts.js';
@@ -160,10 +160,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     sweepTimer = scheduleSweeps(sweeper, config.runtime.sweepIntervalSeconds, logger);
   }
 
+  let rebootSweepTimer: NodeJS.Timeout | undefined;
   if (options.roles.includes('memory-reboot') && config.memoryReboot.enabled) {
-    const checker = createOldNewsChecker(config, { redis, ingestor, logger });
+    const checker = createOldNewsChecker(config, { redis, ingestor, logger, stats });
     startWorker(queueNames.reboot, createRebootProcessor(checker, rebootTrigger), config.memoryReboot.concurrency);
-    await sweepPendingChecks(redis, prefix, rebootTrigger).catch((error: unknown) => logger.warn({ err: error }, 'memory reboot: sweep failed'));
+    rebootSweepTimer = scheduleCheckSweeps(redis, prefix, rebootTrigger, config.runtime.sweepIntervalSeconds, logger);
   }
 
   const parts = llmParts(config, options.llm, options.speech);
@@ -219,6 +220,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     llmName: options.roles.includes('llm') ? parts.client.name : null,
     async close() {
       if (sweepTimer !== undefined) clearInterval(sweepTimer);
+      if (rebootSweepTimer !== undefined) clearInterval(rebootSweepTimer);
       await Promise.all(workers.map((worker) => worker.close().catch(() => undefined)));
       await closeQueues(queues);
       cache.clear();

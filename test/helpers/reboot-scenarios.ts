@@ -4,7 +4,6 @@
  * mailbox and stored state read back from Redis.
  */
 import type { ImageRef, SessionEvent } from '../../machines/session-types.js';
-import type { KizunaConfig } from '../../src/config/schema.js';
 import { rebootKeys, sessionKeys } from '../../src/redis/keys.js';
 import type { RuntimeRole } from '../../src/runtime/runtime.js';
 import { type TestRuntime, startTestRuntime } from './test-runtime.js';
@@ -33,6 +32,8 @@ export interface Post {
   images?: ImageRef[];
   messageId?: string;
   name?: string;
+  /** The message id this one quotes. */
+  replyTo?: string;
 }
 
 let counter = 0;
@@ -50,6 +51,7 @@ export async function post(kizuna: TestRuntime, sessionId: string, message: Post
       images: message.images ?? [],
       mentionsBot: false,
       messageId,
+      ...(message.replyTo === undefined ? {} : { replyTo: message.replyTo }),
     },
     messageId,
   );
@@ -90,4 +92,3 @@ export async function storedCount(kizuna: TestRuntime, sessionId: string): Promi
   return kizuna.runtime.redis.hlen(rebootKeys(kizuna.config.redis.prefix, sessionId).records);
 }
 
-export type { KizunaConfig };

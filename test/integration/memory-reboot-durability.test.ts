@@ -51,6 +51,20 @@ describe('state in Redis', () => {
     }
   });
 
+  it('a running worker picks up a group whose job was lost while its armed flag stayed set (the sweep, at start and every sweepIntervalSeconds)', async () => {
+    const kizuna = await startRebootRuntime({ runtime: { sweepIntervalSeconds: 0.5 } });
+    try {
+      const g = 'http:group:lost-job';
+      const keys = rebootKeys(kizuna.config.redis.prefix, g);
+      await kizuna.runtime.redis.set(keys.armed, '1');
+      await kizuna.runtime.redis.rpush(keys.pending, JSON.stringify({ id: 'x1', at: t0, sender: { id: 'a' }, text: news, images: [] }));
+      await settled(kizuna, g);
+      expect(await storedCount(kizuna, g)).toBe(1);
+    } finally {
+      await kizuna.stop();
+    }
+  });
+
   it('keeps every key of a group under the group session\'s hash tag', async () => {
     const kizuna = await startRebootRuntime({ admins: ['root'] });
     try {

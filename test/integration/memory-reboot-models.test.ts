@@ -212,3 +212,27 @@ describe('the judge fails closed', () => {
     expect(await threeReposts({ llm: { baseUrl: model.baseUrl, apiKey: 'test' }, memoryReboot: { llmConfirm: 'auto' } })).toEqual({ reminders: 1, judgeCalls: 0 });
   });
 });
+
+describe('uploaded pictures (the console, API clients)', () => {
+  it('are read from the upload store, hashed and matched like any other; an unknown upload is skipped', async () => {
+    const kizuna = await startRebootRuntime({ security: { allowPrivateImageHosts: false } });
+    try {
+      const g = 'http:group:uploads';
+      const upload = await kizuna.runtime.uploads.put(contentPng, 'image/png');
+      const missing = `/v1/images/${'0'.repeat(64)}`;
+      const [first, , third] = await postAll(kizuna, g, [
+        { sender: 'a', images: [{ url: upload.url }], at: t0 },
+        { sender: 'b', images: [{ url: upload.url }], at: t0 + minute },
+        { sender: 'c', text: 'seen this?', images: [{ url: missing }, { url: upload.url }], at: t0 + 2 * hour },
+      ]);
+      expect(await rebootEvents(kizuna, g)).toEqual([expect.objectContaining({ type: 'reboot.matched', messageId: third })]);
+      const records = rebootKeys(kizuna.config.redis.prefix, g).records;
+      expect(JSON.parse((await kizuna.runtime.redis.hget(records, first!)) ?? '{}').images).toEqual([
+        { sha256: createHash('sha256').update(contentPng).digest('hex'), dhash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      ]);
+      expect(JSON.parse((await kizuna.runtime.redis.hget(records, third!)) ?? '{}').images).toHaveLength(1);
+    } finally {
+      await kizuna.stop();
+    }
+  });
+});

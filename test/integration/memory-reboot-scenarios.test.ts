@@ -51,6 +51,9 @@ describe('seed 003 scenarios, judge off (every passing match reminds)', () => {
     expect(events[0]).toMatchObject({ type: 'reboot.matched', messageId: c, text: reminderText });
     expect(typeof events[0]?.at).toBe('number');
     expect(await storedCount(kizuna, g)).toBe(3);
+    const checks = kizuna.runtime.stats.get().context.counters.memory_reboot_checks_total;
+    expect(checks['outcome="reminded",reason="remind"']).toBeGreaterThanOrEqual(1);
+    expect(checks['outcome="stored",reason="no_match"']).toBeGreaterThanOrEqual(1);
   });
 
   it('A posts news → 30 minutes later B reposts: no reminder (only two people)', async () => {
@@ -111,6 +114,16 @@ describe('seed 003 scenarios, judge off (every passing match reminds)', () => {
       { sender: 'c', images: [{ url: `${images.origin}/news-small.jpg` }], at: t0 + 3 * hour },
     ]);
     expect(await rebootEvents(kizuna, g)).toEqual([expect.objectContaining({ type: 'reboot.matched', messageId: c })]);
+  });
+
+  it('A posts news → B forwards it → C quotes B\'s copy while reposting it: no reminder, a reply knows what it replies to', async () => {
+    const g = nextGroup();
+    await postAll(kizuna, g, [
+      { sender: 'a', text: news, at: t0 },
+      { sender: 'b', text: news, at: t0 + 10 * minute, messageId: 'forwarded' },
+      { sender: 'c', text: `${news} +1`, at: t0 + 3 * hour, replyTo: 'forwarded' },
+    ]);
+    expect(await rebootEvents(kizuna, g)).toEqual([]);
   });
 
   it('"？" is too short, "签到" is an ignore pattern, "/帮助" is another bot\'s command: none is stored', async () => {

@@ -26,7 +26,7 @@ describe('the session machine graph', () => {
     expect(new Set(graph.edges.map((edge) => `${edge.source}>${edge.target}`))).toEqual(pairs);
     expect(graph.edges.reduce((sum, edge) => sum + edge.transitions.length, 0)).toBe(rows.reduce((sum, row) => sum + row.targets.length, 0));
     const replied = graph.edges.find((edge) => edge.source === 'awaiting-llm' && edge.target === 'waiting');
-    expect(replied?.transitions).toEqual([{ event: 'llm.replied', guard: 'isCurrentRequest and hasRequestedWait' }]);
+    expect(replied?.transitions).toEqual([{ event: 'llm.replied', guard: 'isCurrentRequest and hasRequestedWait and not isGroupChat' }]);
   });
 });
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { isForbiddenAddress, parseIpv6 } from '../../src/images/address-policy.js';
 import { decodeDataUrl } from '../../src/images/data-url.js';
 import { ImageFetchError } from '../../src/images/image-errors.js';
-import { sniffImageType } from '../../src/images/image-sniff.js';
+import { sniffImageType, sniffRasterType } from '../../src/images/image-type.js';
 
 describe('isForbiddenAddress', () => {
   it.each([
@@ -57,19 +57,25 @@ describe('isForbiddenAddress', () => {
   });
 });
 
-describe('sniffImageType', () => {
+describe('sniffRasterType', () => {
   it('knows raster formats by their magic bytes', () => {
-    expect(sniffImageType(Buffer.from('89504e470d0a1a0a0000', 'hex'))).toBe('image/png');
-    expect(sniffImageType(Buffer.from('ffd8ffe000104a464946', 'hex'))).toBe('image/jpeg');
-    expect(sniffImageType(Buffer.from('GIF89a...'))).toBe('image/gif');
-    expect(sniffImageType(Buffer.from('RIFF\0\0\0\0WEBPVP8 '))).toBe('image/webp');
-    expect(sniffImageType(Buffer.from('\0\0\0\x1cftypavif'))).toBe('image/avif');
+    expect(sniffRasterType(Buffer.from('89504e470d0a1a0a0000', 'hex'))).toBe('image/png');
+    expect(sniffRasterType(Buffer.from('ffd8ffe000104a464946', 'hex'))).toBe('image/jpeg');
+    expect(sniffRasterType(Buffer.from('GIF89a...'))).toBe('image/gif');
+    expect(sniffRasterType(Buffer.from('RIFF\0\0\0\0WEBPVP8 '))).toBe('image/webp');
+    expect(sniffRasterType(Buffer.from('\0\0\0\x1cftypavif'))).toBe('image/avif');
+  });
+
+  it('recognises TIFF and HEIC too, which uploads (for vision models) do not accept', () => {
+    expect(sniffRasterType(Buffer.from('49492a00', 'hex'))).toBe('image/tiff');
+    expect(sniffRasterType(Buffer.from('\0\0\0\x18ftypheic'))).toBe('image/heic');
+    expect(sniffImageType(Buffer.from('49492a00', 'hex'))).toBeNull();
   });
 
   it('refuses HTML, SVG and empty bodies', () => {
-    expect(sniffImageType(Buffer.from('<!doctype html><p>hi'))).toBeNull();
-    expect(sniffImageType(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'))).toBeNull();
-    expect(sniffImageType(Buffer.alloc(0))).toBeNull();
+    expect(sniffRasterType(Buffer.from('<!doctype html><p>hi'))).toBeNull();
+    expect(sniffRasterType(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'))).toBeNull();
+    expect(sniffRasterType(Buffer.alloc(0))).toBeNull();
   });
 });
 

@@ -36,6 +36,12 @@ describe('decideReminder', () => {
     expect(decideReminder({ senderId: 'c', at: now }, matches, settings).verdict).toBe('own_content');
   });
 
+  it('never reminds a message that quotes one of the similar messages', () => {
+    const matches = [match('a1', 'a', 5), match('b1', 'b', 4)];
+    expect(decideReminder({ senderId: 'c', at: now, replyTo: 'b1' }, matches, settings).verdict).toBe('quotes_match');
+    expect(decideReminder({ senderId: 'c', at: now, replyTo: 'zz' }, matches, settings).verdict).toBe('remind');
+  });
+
   it('measures the cooldown against the newest similar message, not the best one', () => {
     const matches = [match('a1', 'a', 48, 'text', 0.99), match('b1', 'b', 0.25, 'text', 0.96)];
     expect(decideReminder({ senderId: 'c', at: now }, matches, settings)).toMatchObject({ verdict: 'cooldown', match: { id: 'a1' } });

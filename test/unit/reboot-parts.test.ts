@@ -15,6 +15,7 @@ describe('checkEntryOf', () => {
   it('queues group messages with text or pictures, under the platform message id or else the event id', () => {
     expect(checkEntryOf('http:group:g', { ...message, messageId: 'p9' }, receipt)).toEqual({ id: 'p9', messageId: 'p9', at: 1000, sender: { id: 'u1', name: 'Ann' }, text: 'hello all', images: [] });
     expect(checkEntryOf('http:group:g', message, receipt)).toMatchObject({ id: 'http:group:g#7' });
+    expect(checkEntryOf('http:group:g', { ...message, replyTo: 'p1' }, receipt)).toMatchObject({ replyTo: 'p1' });
     expect(checkEntryOf('http:group:g', { ...message, text: '', images: [{ url: 'https://x/y.png' }] }, receipt)).not.toBeNull();
   });
 
