@@ -14,7 +14,7 @@ import type { DeliveryAdapter } from '../adapters/delivery-adapter.js';
 import { createHttpDelivery } from '../adapters/http-delivery.js';
 import { createImageIdentifier } from '../groups/image-identities.js';
 import { imageFetchOptions } from '../images/fetch-options.js';
-import { fetchImage } from '../images/safe-fetch.js';
+import { createImageLoader } from '../images/image-loader.js';
 import type { CompletenessScorer } from '../completeness/completeness-scorer.js';
 import { loadCompletenessScorer } from '../debounce/load-completeness-scorer.js';
 import type { KizunaConfig } from '../config/schema.js';
@@ -103,15 +103,15 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     mentalLogMaxEntries: config.mentalLog.maxEntries,
   });
   const trigger = new DrainTrigger(queues.drain);
-  const fetchOptions = imageFetchOptions(config);
-  const identifyImages = createImageIdentifier((url) => fetchImage(url, fetchOptions), logger);
+  const uploads = new UploadStore(redis, prefix, config.uploads);
+  // Group images are identified by their bytes: uploads from the store, other URLs through the safe fetcher.
+  const identifyImages = createImageIdentifier(createImageLoader(uploads, imageFetchOptions(config)), logger);
   const rebootTrigger = new DrainTrigger(queues.reboot);
   const rebootEnqueuer = createRebootEnqueuer(config, redis, rebootTrigger, logger);
   const ingestor = new Ingestor(store, trigger, stats, rebootEnqueuer === null ? [] : [rebootEnqueuer], identifyImages);
   const timers = new TimerScheduler(queues.timers);
   const llm = new LlmDispatcher(queues.llm, config.llm.maxAttempts, { redis, prefix });
   const cache = new LiveActorCache(config.runtime.liveActorCapacity, stats);
-  const uploads = new UploadStore(redis, prefix, config.uploads);
   const llmCalls = new LlmCallLog(redis, prefix, config.llm.callLog);
   const sweeper = new Sweeper({
     redis,

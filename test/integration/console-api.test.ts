@@ -58,6 +58,15 @@ describe('console routes with the fake model', () => {
     expect(Buffer.from(await served.arrayBuffer()).equals(bytes)).toBe(true);
   });
 
+  it('identifies an uploaded image in a group message by its bytes (the upload id), not by its URL', async () => {
+    const receipt = (await (await upload(base, await redPng(), 'image/png')).json()) as { id: string; url: string };
+    const sessionId = 'http:group:uploads';
+    const posted = await postMessage(base, { chat: { type: 'group', id: 'uploads' }, sender: { id: 'ann' }, text: 'look', images: [{ url: receipt.url }] });
+    expect(posted.status).toBe(202);
+    const message = await waitFor(async () => (await kizuna.runtime.reader.readLog(sessionId)).entries.find((entry) => entry.event?.type === 'message.received')?.event);
+    expect(message).toMatchObject({ images: [{ url: receipt.url, hash: receipt.id.slice(0, 16) }] });
+  });
+
   it('refuses an oversize upload, a wrong or lying content type and an empty body; unknown ids are 404', async () => {
     const oversize = await upload(base, Buffer.concat([await redPng(), Buffer.alloc(5000)]), 'image/png');
     expect(oversize.status).toBe(413);
