@@ -1,6 +1,7 @@
 /**
  * Chat commands a session answers itself, outside the conversation: `/reminders` lists the pending reminders,
- * `/reminders cancel <id>` cancels one; in groups `/heartflow` shows the judge's state and `/heartflow_reset`
+ * `/reminders cancel <id>` cancels one; `/status` and `/reset` (admins only, `admin-commands.ts`) describe
+ * the session and start it over; in groups `/heartflow` shows the judge's state and `/heartflow_reset`
  * (admins only) clears it. Pure.
  */
 import { formatLocalDateTime } from './local-time.js';
@@ -11,11 +12,15 @@ export type SessionCommand =
   | { command: 'reminders.cancel'; id: number }
   | { command: 'heartflow.status' }
   | { command: 'heartflow.reset' }
+  | { command: 'status' }
+  | { command: 'reset' }
   | { command: 'unknown'; text: string };
 
 /** Parses a command, or returns null for ordinary text; pure. */
 export function parseCommand(text: string): SessionCommand | null {
   const trimmed = text.trim();
+  if (/^\/status\s*$/iu.test(trimmed)) return { command: 'status' };
+  if (/^\/reset\s*$/iu.test(trimmed)) return { command: 'reset' };
   if (/^\/heartflow\s*$/iu.test(trimmed)) return { command: 'heartflow.status' };
   if (/^\/heartflow_reset\s*$/iu.test(trimmed)) return { command: 'heartflow.reset' };
   if (/^\/heartflow(_\w*)?\b/iu.test(trimmed)) return { command: 'unknown', text: trimmed };

@@ -8,6 +8,7 @@
  * emitted record (an outbound message, a history or mental-log entry) written by the same commit.
  */
 import { and, assign, enqueueActions, not, setup } from 'xstate';
+import { describeStatus, isAdminSender, resetConversation } from './admin-commands.js';
 import {
   dropJudgement,
   initialGroupState,
@@ -98,6 +99,8 @@ export const sessionMachine = setup({
     isJudgeResult: ({ context, event }) => event.type === 'judge.scored' && judgeRequestOf(context, event.requestId) !== null,
     isJoinApproved: ({ context, event }) => event.type === 'judge.scored' && judgeVerdict(context, event.scores, event.at).join,
     isCommand: ({ event }) => event.type === 'message.received' && parseCommand(event.text) !== null,
+    isAdminReset: ({ context, event }) =>
+      event.type === 'message.received' && parseCommand(event.text)?.command === 'reset' && isAdminSender(context, event.sender.id),
     isUtteranceComplete: ({ context }) => {
       const { threshold, maxFragments } = context.settings.debounce;
       return !isDebounced(context) || context.completeness >= threshold || context.fragments.length >= maxFragments;
@@ -353,13 +356,23 @@ export const sessionMachine = setup({
     recordFailure: assign(({ event }) =>
       event.type === 'llm.failed' || event.type === 'outbound.failed' ? { lastError: event.error } : {},
     ),
-    answerCommand: enqueueActions(({ context, event, enqueue }) => {
+    resetConversation: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'message.received') return;
+      const reset = resetConversation(context, event.at);
+      applyOutcome(enqueue, queueTexts(reset, ['Conversation reset: the bot starts over from here (reminders are kept).'], 'notice', event.at));
+    }),
+    answerCommand: enqueueActions(({ context, event, enqueue, self }) => {
       if (event.type !== 'message.received') return;
       const command = parseCommand(event.text);
       if (command === null) return;
       let next = context;
-      let text = `Unknown command. Try /reminders or /reminders cancel <id>${context.group === undefined ? '' : ', /heartflow or /heartflow_reset'}.`;
+      let text = `Unknown command. Try /reminders or /reminders cancel <id>${context.group === undefined ? '' : ', /heartflow or /heartflow_reset'}; admins also /status and /reset.`;
       if (command.command === 'reminders.list') text = describeReminders(context.reminders, context.settings.proactive.timezone);
+      if (command.command === 'status') {
+        text = isAdminSender(context, event.sender.id) ? describeStatus(context, String(self.getSnapshot().value)) : 'Only admins can use /status.';
+      }
+      // An admin's /reset is taken by `resetConversation` before this action; anyone else is told.
+      if (command.command === 'reset') text = 'Only admins can use /reset.';
       if (command.command === 'heartflow.status') text = describeHeartflow(context, event.at);
       if (command.command === 'heartflow.reset') {
         const allowed = context.group !== undefined && context.settings.admins.includes(event.sender.id);
@@ -382,6 +395,7 @@ export const sessionMachine = setup({
   on: {
     'settings.changed': { actions: 'applySettings' },
     'message.received': [
+      { guard: 'isAdminReset', target: '.idle', actions: 'resetConversation' },
       { guard: 'isCommand', actions: 'answerCommand' },
       // A group message nobody addressed the bot with: memory, activity, and maybe the judge.
       { guard: 'isGroupMessage', actions: ['recordGroupMessage', 'considerJudging'] },

@@ -273,6 +273,8 @@ export interface SessionContext {
   /** The segments of the last proactive message and whether its delivery was counted as unanswered. */
   proactiveMessage: { firstSeq: number; lastSeq: number; startedAt: number; counted: boolean } | null;
   lastError: ErrorInfo | null;
+  /** Set by `/reset`: prompts read the history and mental log from this time on (absent: all of it). */
+  historySince?: number;
   /** Group sessions only (absent in private chats): the judge, the group's activity and the image policy. */
   group?: GroupState;
 }

@@ -17,6 +17,8 @@ interface RequestBase {
   sessionId: string;
   requestId: string;
   requestedAt: number;
+  /** After a `/reset`: history and mental-log entries before this time are left out of the prompt. */
+  historySince?: number;
 }
 
 /** A conversation turn: the model answers through the session tools. */

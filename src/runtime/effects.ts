@@ -117,6 +117,7 @@ export function llmRequestOf(sessionId: string, context: SessionContext): TurnRe
     memos: activeMemos(context, turn.startedAt).map(({ id, text }) => ({ id, text })),
   };
   if (turn.reason !== undefined) request.wakeupReason = turn.reason;
+  if (context.historySince !== undefined) request.historySince = context.historySince;
   if (context.group !== undefined) {
     const first = carried[0];
     const from = first === undefined ? null : first.senderName === undefined ? { id: first.senderId } : { id: first.senderId, name: first.senderName };
@@ -129,7 +130,13 @@ export function llmRequestOf(sessionId: string, context: SessionContext): TurnRe
 /** Freezes a side request (an inner thought, a reminder's wording, a judgement); pure. */
 export function sideRequestOf(sessionId: string, context: SessionContext, side: SideRequest): TextRequest | JudgeRequest {
   if (side.purpose === 'judge') return judgeRequestOf(sessionId, context, side);
-  const base = { sessionId, requestId: side.requestId, wait: waitSummaryOf(context), requestedAt: 0 };
+  const base = {
+    sessionId,
+    requestId: side.requestId,
+    wait: waitSummaryOf(context),
+    requestedAt: 0,
+    ...(context.historySince === undefined ? {} : { historySince: context.historySince }),
+  };
   if (side.purpose === 'thinking') return { ...base, purpose: 'thinking', progress: side.progress, requestedAt: side.waitStartedAt };
   return { ...base, purpose: 'reminder', reminderText: side.text };
 }

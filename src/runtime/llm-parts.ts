@@ -83,7 +83,15 @@ export async function readMaterial(
     conversations.history(request.sessionId, historyLimit),
     withMental ? conversations.mentalLog(request.sessionId, config.mentalLog.maxEntries) : Promise.resolve([]),
   ]);
-  return { persona: extras.persona, timezone: extras.timezone, now: Date.now(), history, mentalLog, proactivePrompt: extras.proactivePrompt };
+  const since = request.historySince ?? -Infinity;
+  return {
+    persona: extras.persona,
+    timezone: extras.timezone,
+    now: Date.now(),
+    history: history.filter((entry) => entry.at >= since),
+    mentalLog: mentalLog.filter((entry) => entry.at >= since),
+    proactivePrompt: extras.proactivePrompt,
+  };
 }
 
 /** Reads a session's speech settings from `config`; pure. */
