@@ -129,6 +129,8 @@ describe.runIf(availability.run || availability.required)('the web console in Ch
     await page.getByTestId('open-chat').click();
     await page.waitForURL(/#\/s\/http%3Agroup%3Afriends$/);
     await page.getByTestId('composer-user').fill('Alice');
+    // In a group the bot answers what is addressed to it (Heartflow is off by default): tick "@bot".
+    await page.getByTestId('composer-mention').check();
     const picture = await sharp({ create: { width: 24, height: 16, channels: 3, background: '#36a' } }).png().toBuffer();
     await page.getByTestId('composer-image').setInputFiles({ name: 'blue.png', mimeType: 'image/png', buffer: picture });
     await page.getByTestId('composer-previews').locator('img').waitFor();
@@ -136,6 +138,7 @@ describe.runIf(availability.run || availability.required)('the web console in Ch
     await page.getByTestId('bot-message').filter({ hasText: 'look at my picture.' }).waitFor();
 
     await page.getByTestId('composer-user').fill('Bob');
+    await page.getByTestId('composer-mention').check();
     await send(page, 'nice one, Alice!');
     await page.getByTestId('bot-message').filter({ hasText: 'nice one, Alice!' }).waitFor();
     await expect.poll(() => page.getByTestId('user-message').locator('.meta strong').allTextContents()).toEqual(['Alice', 'Bob']);
