@@ -16,11 +16,24 @@ const message = (id: string, text: string, extra: Record<string, unknown> = {}) 
   ...extra,
 });
 
+/** Rejects naming `what` when `promise` has not settled within `ms`. */
+async function withDeadline<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: still pending after ${ms} ms`)), ms)));
+  try {
+    return await Promise.race([promise, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 async function post(base: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
   return fetch(`${base}/v1/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
+    // An answer that never comes is a failure of its own, not a test timeout with no clue where it hung.
+    signal: AbortSignal.timeout(30_000),
   });
 }
 
@@ -231,7 +244,7 @@ describe('HTTP API when Redis goes away', () => {
         const texts = log.flatMap((entry) => (entry.event?.type === 'message.received' ? [entry.event.text] : []));
         expect(texts).toEqual(['before.', 'after.']);
       } finally {
-        await kizuna.stop();
+        await withDeadline(kizuna.stop(), 30_000, 'stopping the runtime after the Redis restart');
         await restarted.stop();
       }
     } finally {
