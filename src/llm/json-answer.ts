@@ -6,13 +6,25 @@
 
 /** The first JSON object found in `text` (fenced, bare or embedded), or null when there is none; pure. */
 export function extractJsonObject(text: string): Record<string, unknown> | null {
-  const fenced = /```(?:json|JSON)?\s*([\s\S]*?)```/u.exec(text);
-  for (const candidate of [fenced?.[1], text]) {
-    if (candidate === undefined) continue;
-    const parsed = parseObject(candidate.trim()) ?? firstEmbeddedObject(candidate);
-    if (parsed !== null) return parsed;
-  }
+  for (const object of jsonObjectsIn(text)) return object;
   return null;
+}
+
+/**
+ * Every JSON object `text` offers, in the order a reader would trust them: the whole answer, each fenced
+ * block, then each balanced `{…}` span of the prose (for callers that need the first object of a given
+ * shape, like a judge's scores after an example object); pure.
+ */
+export function* jsonObjectsIn(text: string): Generator<Record<string, unknown>> {
+  const whole = parseObject(text.trim());
+  if (whole !== null) yield whole;
+  for (const match of text.matchAll(/```(?:json|JSON)?\s*([\s\S]*?)```/gu)) {
+    const fenced = match[1] ?? '';
+    const parsed = parseObject(fenced.trim());
+    if (parsed !== null) yield parsed;
+    else yield* embeddedObjects(fenced);
+  }
+  yield* embeddedObjects(text);
 }
 
 /** Reads a boolean the way models write them: true/false, "true"/"yes"/"1", 1/0; null otherwise; pure. */
@@ -35,8 +47,8 @@ function parseObject(text: string): Record<string, unknown> | null {
   }
 }
 
-/** Scans for balanced `{…}` spans (strings respected) and returns the first that parses as an object. */
-function firstEmbeddedObject(text: string): Record<string, unknown> | null {
+/** Scans for balanced `{…}` spans (strings respected) and yields each that parses as an object. */
+function* embeddedObjects(text: string): Generator<Record<string, unknown>> {
   for (let start = text.indexOf('{'); start >= 0; start = text.indexOf('{', start + 1)) {
     let depth = 0;
     let inString = false;
@@ -49,10 +61,12 @@ function firstEmbeddedObject(text: string): Record<string, unknown> | null {
       else if (character === '{') depth += 1;
       else if (character === '}' && --depth === 0) {
         const parsed = parseObject(text.slice(start, index + 1));
-        if (parsed !== null) return parsed;
+        if (parsed !== null) {
+          yield parsed;
+          start = index;
+        }
         break;
       }
     }
   }
-  return null;
 }
