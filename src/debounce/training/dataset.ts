@@ -9,11 +9,12 @@ import { cutPieces, joinPieces, type Piece } from './pieces.js';
 import { createRandom, type Random } from './random.js';
 import { casualEnglish, decorateEnding, mergeFragments } from './surface.js';
 import type { ZhContext } from './zh-clauses.js';
+import { zhChatTemplates } from './zh-chat.js';
 import { zh } from './zh-lexicon.js';
 import { zhConstructions } from './zh-constructions.js';
 import { zhTemplates } from './zh-sentences.js';
 
-const chineseTemplates = [...zhTemplates, ...zhConstructions];
+const chineseTemplates = [...zhTemplates, ...zhConstructions, ...zhChatTemplates];
 const englishTemplates = [...enTemplates, ...enConstructions];
 
 /** One labelled training line. */
