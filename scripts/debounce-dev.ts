@@ -49,20 +49,28 @@ const seeds = option('seeds', 4);
 const samples = option('samples', trainingRecipe.samples);
 const dataSeed = option('data-seed', trainingRecipe.dataSeed);
 const started = performance.now();
-const data = generateDataset({ size: samples, seed: dataSeed });
-const packed = packDataset(data, (sample) => featurize(sample.text), (sample) => sample.complete);
-console.log(`generated ${samples} samples in ${Math.round(performance.now() - started)} ms`);
+// Each run draws its own data (data seed + i) and its own shuffle (train seed + i): both move the score.
+const packedFor = (run: number) => {
+  const data = generateDataset({ size: samples, seed: dataSeed + run });
+  return packDataset(data, (sample) => featurize(sample.text), (sample) => sample.complete);
+};
 
+const probeIndex = process.argv.indexOf('--probe');
+const probes = probeIndex === -1 ? [] : readFileSync(process.argv[probeIndex + 1]!, 'utf8').split('\n').filter((line) => line.trim() !== '');
+const probeBags = probes.map((text) => featurize(text));
+const probeScores: number[][] = probes.map(() => []);
 const bags = lines.map((line) => featurize(line.text));
 const scores: number[][] = lines.map(() => []);
 for (let seed = 0; seed < seeds; seed += 1) {
-  const weights: ModelWeights = trainModel(packed, featureSpec, {
-    epochs: trainingRecipe.epochs,
-    learningRate: trainingRecipe.learningRate,
-    featureDropout: trainingRecipe.featureDropout,
+  const weights: ModelWeights = trainModel(packedFor(seed), featureSpec, {
+    epochs: option('epochs', trainingRecipe.epochs),
+    learningRate: option('lr', trainingRecipe.learningRate),
+    featureDropout: option('dropout', trainingRecipe.featureDropout),
     seed: trainingRecipe.trainSeed + seed,
+    ...(process.argv.includes('--average-from') ? { averageFrom: option('average-from', 0.5), averageEvery: option('average-every', 10_000) } : {}),
   });
   bags.forEach((bag, index) => scores[index]!.push(predictBag(weights, bag)));
+  probeBags.forEach((bag, index) => probeScores[index]!.push(predictBag(weights, bag)));
   console.log(`seed ${trainingRecipe.trainSeed + seed} trained (${Math.round(performance.now() - started)} ms): ${summary(seed)}`);
 }
 
@@ -98,6 +106,15 @@ for (const set of ['all', ...new Set(lines.map((line) => line.set))]) {
     console.log(`  ${set.padEnd(6)} ${lang.padEnd(4)} n=${String(chosen.length).padStart(4)}  ${percent(correct, chosen.length * seeds)}  C ${percent(completeHit, completeAll)}  I ${percent(incompleteHit, incompleteAll)}`);
   }
 }
+{
+  const mean = (index: number) => scores[index]!.reduce((sum, score) => sum + score, 0) / seeds;
+  const parts: string[] = [];
+  for (const set of ['all', ...new Set(lines.map((line) => line.set))]) {
+    const chosen = lines.flatMap((line, index) => (set === 'all' || line.set === set ? [index] : []));
+    parts.push(`${set} ${percent(chosen.filter((index) => mean(index) >= 0.5 === lines[index]!.complete).length, chosen.length)}`);
+  }
+  console.log(`ensemble of the ${seeds} seeds (mean score): ${parts.join('  ')}`);
+}
 if (process.argv.includes('--errors')) {
   console.log('\nlines wrong in at least half of the seeds (mean score, label, set):');
   lines.forEach((line, index) => {
@@ -111,3 +128,4 @@ if (process.argv.includes('--errors')) {
     }
   });
 }
+probes.forEach((text, index) => console.log(`probe ${(probeScores[index]!.reduce((sum, score) => sum + score, 0) / seeds).toFixed(2)} ${text}`));

@@ -2,6 +2,7 @@
  * The synthetic training set: balanced complete/incomplete chat lines in Chinese (with English loanwords)
  * and English, drawn from the templates with a fixed seed. It never reads the held-out evaluation file.
  */
+import { enChatTemplates } from './en-chat.js';
 import { enConstructions } from './en-constructions.js';
 import { enTemplates } from './en-sentences.js';
 import { loadJiebaLexicon } from './jieba-lexicon.js';
@@ -15,7 +16,7 @@ import { zhConstructions } from './zh-constructions.js';
 import { zhTemplates } from './zh-sentences.js';
 
 const chineseTemplates = [...zhTemplates, ...zhConstructions, ...zhChatTemplates];
-const englishTemplates = [...enTemplates, ...enConstructions];
+const englishTemplates = [...enTemplates, ...enConstructions, ...enChatTemplates];
 
 /** One labelled training line. */
 export interface Sample {
