@@ -11,11 +11,12 @@ import { createRandom, type Random } from './random.js';
 import { casualEnglish, decorateEnding, mergeFragments } from './surface.js';
 import type { ZhContext } from './zh-clauses.js';
 import { zhChatTemplates } from './zh-chat.js';
+import { zhFrameTemplates } from './zh-frames.js';
 import { zh } from './zh-lexicon.js';
 import { zhConstructions } from './zh-constructions.js';
 import { zhTemplates } from './zh-sentences.js';
 
-const chineseTemplates = [...zhTemplates, ...zhConstructions, ...zhChatTemplates];
+const chineseTemplates = [...zhTemplates, ...zhConstructions, ...zhChatTemplates, ...zhFrameTemplates];
 const englishTemplates = [...enTemplates, ...enConstructions, ...enChatTemplates];
 
 /** One labelled training line. */

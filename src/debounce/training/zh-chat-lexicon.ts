@@ -76,6 +76,10 @@ export const zhx = {
     啤酒 咖啡 蛋糕 玫瑰 凋谢 菜刀 炸弹 便便 月亮 太阳 庆祝 礼物 红包 福 烟花 爆竹 猪头 跳跳 发抖 转圈 doge 狗头 二哈 滑稽 斜眼笑 喷血 托腮 吃 卖萌`),
   emoji: [...'😂😭👍🤣😅🙏😊🥺😡🤔👌🎉😴🐶💪😘🙃😱🌹😍🥰😢😤😒🙄😏😎🤗🤦🤷😬😳🥲😇🤡💀👀✨🔥💯❤💔🌚🌝🍺☕🍰🐱🐷🙈😋😜😝😑😐😶🤐😮😲🥱😪🤒🤧🥳🤩😆😁😀😄🙂'],
   kaomoji: words(`(笑 (哭 orz QAQ QwQ TAT T_T TT ಥ_ಥ ^_^ ^^ :) :( :D =_= -_- o(╥﹏╥)o (*^▽^*) ╮(╯▽╰)╭ (｡･ω･｡) (⊙_⊙)`),
+  /** More English nouns that Chinese chat uses as they are (third round). */
+  loanwords: words(`feature bug PR code slides report email file laptop iPad zoom slack meeting interview offer deadline schedule sprint
+    demo project team manager client boss leader HR case plan idea party brunch gym yoga vlog ins app link wifi VPN pdf Excel
+    PPT UI logo KPI OKR ddl iPhone AirPods switch steam Netflix outfit look style brand size order package coupon costco`),
   /** Chinese numerals for number phrases. */
   numerals: words(`一 两 三 四 五 六 七 八 九 十 十一 十二 二十 三十 五十 一百 两百 三百 五百 一千 两千 一万`),
   priceUnits: words(`块 块钱 元 毛 百 千 万 块一斤 块一件 一个月 一晚`),

@@ -1,0 +1,83 @@
+/**
+ * Chinese templates added in the third round of the generator: 要不要 as a question and as an embedded
+ * doubt (晚上要不要出去 / 我在想要不要), a verb with its result after 刚/已经 (我刚吃完), a verb of giving or
+ * meeting whose object is still missing (他给我发了, 我在商场碰到了), English words inside Chinese frames
+ * (这个 feature 下周上线, 等我把 code), and story openers after which a bare subject is unfinished
+ * (关键是他, 她跟我说她).
+ */
+import { chain, done, open, unsure, type Piece } from './pieces.js';
+import type { Random } from './random.js';
+import { clause, objectNoun, predicate, subject, verbOrPhrase, type ZhContext } from './zh-clauses.js';
+import { zhx } from './zh-chat-lexicon.js';
+import { zh } from './zh-lexicon.js';
+
+function maybe<T>(random: Random, probability: number, make: () => T): T | undefined {
+  return random.chance(probability) ? make() : undefined;
+}
+
+/** A clause whose first piece, a bare subject, cannot end the utterance because something came before it. */
+function continuedClause(context: ZhContext): Piece[] {
+  const pieces = clause(context, { dropSubject: false });
+  return pieces.map((piece, index) => (index === 0 && piece.stop === undefined ? open(piece.text) : piece));
+}
+
+/** 晚上要不要出去吃, 你要不要一起; embedded: 我在想要不要换工作 (complete), 我在想要不要 (unfinished). */
+export function shouldWe(context: ZhContext): Piece[] {
+  const { random } = context;
+  const action = random.chance(0.6) ? verbOrPhrase(context) : `${random.pick(['换', '买', '请', '找', '报', '去', '学', '考'])}${random.pick(['个', '一个', '点', ''])}${objectNoun(context).trim()}`;
+  if (random.chance(0.5)) {
+    const who = maybe(random, 0.6, () => unsure(random.pick(['你', '你们', '我们', '咱们', '大家', '晚上', '周末', '明天', '今晚', '等下'])));
+    return chain(who, open(random.pick(['要不要', '要不', '去不去', '想不想'])), random.chance(0.2) ? done('一起') : undefined, done(action), maybe(random, 0.4, () => done(random.pick(['啊', '呀', '呢', '？', '吗', '嘛']))));
+  }
+  const lead = random.pick(['我在想', '我在考虑', '我还在纠结', '我不知道', '我一直在想', '你说我', '你觉得我', '你说我们', '我们在商量', '我有点犹豫', '我现在在想', '纠结']);
+  return chain(unsure(random.pick(['', '其实', '最近', '嗯'])), open(lead), open(random.pick(['要不要', '该不该', '是不是', '还要不要', '应不应该'])), done(action), maybe(random, 0.3, () => done(random.pick(['呢', '啊', '诶', '😂']))));
+}
+
+/** 我刚吃完, 已经到家了, 作业还没写完: a verb with its result is finished even without an object. */
+export function justDone(context: ZhContext): Piece[] {
+  const { random } = context;
+  const verb = random.pick(['吃', '写', '看', '做', '洗', '忙', '收拾', '改', '考', '弄', '睡', '聊', '跑', '开', '搞', '买', '打', '练', '下']);
+  const result = random.pick(['完', '完了', '好了', '完啦', '醒', '到', '好']);
+  return chain(maybe(random, 0.6, () => unsure(subject(context))), open(random.pick(['刚', '刚刚', '已经', '才', '终于', '还没', '差不多', '马上就'])), done(`${verb}${result}`), maybe(random, 0.3, () => done(random.pick(['了', '啊', '哈', '呢', '！']))));
+}
+
+/** 他给我发了 (unfinished) / 他给我发了个链接: a verb after 给我/跟我 that still needs its object. */
+export function missingObject(context: ZhContext): Piece[] {
+  const { random } = context;
+  const lead = chain(unsure(subject(context)), maybe(random, 0.4, () => open(random.pick([...zh.times, '刚', '又']))));
+  if (random.chance(0.5)) {
+    const verb = random.pick(['发了', '买了', '寄了', '带了', '推荐了', '转了', '看了', '送了', '留了', '借了', '点了']);
+    return chain(lead, open(random.pick(['给我', '给你', '帮我', '给他', '替我'])), open(verb), open(random.pick(['个', '一个', '一份', '一张', '一些', '两个', '一条', ''])), done(objectNoun(context)), maybe(random, 0.2, () => done(random.pick(['哈哈', '诶', '你看看', '！']))));
+  }
+  const place = maybe(random, 0.5, () => chain(open('在'), open(random.pick([...zh.places, ...zhx.spots]))));
+  return chain(lead, place, open(random.pick(['碰到了', '遇到了', '看见了', '撞见了', '碰见了', '看到了', '遇见了', '捡到了', '发现了'])), done(random.pick([...zhx.people, '一个明星', '我前任', '老同学', '我们老师', '一只猫', '一个钱包', '小王'])), maybe(random, 0.3, () => done(random.pick(['诶', '哈哈', '！', '你敢信']))));
+}
+
+/** English words in Chinese frames: 这个 feature 下周上线, 我把 file 发你了, 等我把 code 改完. */
+export function loanFrame(context: ZhContext): Piece[] {
+  const { random } = context;
+  const noun = random.pick([...zh.loanwords, ...zhx.loanwords]);
+  const spaced = random.chance(0.5) ? ` ${noun} ` : noun;
+  switch (random.int(4)) {
+    case 0:
+      return chain(open(random.pick(['这个', '那个', '我的', '你的', '我们的', '他的', '今天的', '明天的', '下周的', '新的'])), unsure(spaced), predicate(context));
+    case 1:
+      return chain(unsure(random.pick(['我', '你', '我已经', '他', '老板', '我刚'])), open('把'), open(spaced), done(random.pick(['发你了', '改好了', '弄完了', '交了', '删了', '发群里了', '传上去了', '搞定了', '发你邮箱了', '给他了', '推上去了'])));
+    case 2:
+      return chain(open(random.pick(['等我把', '我先把', '你先把', '帮我把', '记得把', '别忘了把'])), open(spaced), done(random.pick(['改完', '发了', '弄好', '看一下', '保存一下', 'check 一下', '交了', '做完'])), maybe(random, 0.3, () => done(random.pick(['再说', '就来', '哈', '吧']))));
+    default:
+      return chain(unsure(random.pick(['刚才', '今天', '昨天', '我们', '他', '老板'])), open(random.pick(['开会的时候', '在', '说', '跟我说', '发了个', '提到', '的'])), open(spaced), predicate(context));
+  }
+}
+
+/** 关键是他不来了, 她跟我说她下周走: after an opener or a speech verb, a bare subject is unfinished. */
+export function storyOpener(context: ZhContext): Piece[] {
+  const { random } = context;
+  const opener = random.pick(['关键是', '问题是', '重点是', '最气人的是', '结果', '然后', '后来', '没想到', '就在这时候', '这时候', '突然', '谁知道', '不管怎么样', '之前说好的', '本来说好的', '说好的', '按理说', '他跟我说', '她跟我说', '我妈说', '老师说', '我听说', '我发现', '我感觉', '我怀疑']);
+  return chain(maybe(random, 0.2, () => open(random.pick(['唉', '哎', '哈哈', '诶', '嗯']))), open(opener), maybe(random, 0.2, () => open(random.pick(['，', ' ']))), continuedClause(context));
+}
+
+/** Every template of this file with its relative weight, to add to the Chinese templates. */
+export const zhFrameTemplates: ReadonlyArray<readonly [number, (context: ZhContext) => Piece[]]> = [
+  [0.7, shouldWe], [0.6, justDone], [0.6, missingObject], [1, loanFrame], [0.8, storyOpener],
+];
