@@ -77,7 +77,20 @@ export function storyOpener(context: ZhContext): Piece[] {
   return chain(maybe(random, 0.2, () => open(random.pick(['唉', '哎', '哈哈', '诶', '嗯']))), open(opener), maybe(random, 0.2, () => open(random.pick(['，', ' ']))), continuedClause(context));
 }
 
+/** 我明天早上的飞机, 考试是下周三, 晚饭吃的面条: a noun phrase that answers a question is a finished line. */
+export function answerPhrase(context: ZhContext): Piece[] {
+  const { random } = context;
+  switch (random.int(3)) {
+    case 0:
+      return chain(maybe(random, 0.5, () => unsure(random.pick(['我', '我们', '他', '她', '你', '我妈', '我们班']))), unsure(random.pick(zh.times)), open('的'), done(random.pick(['飞机', '车', '高铁', '火车', '票', '航班', '课', '会', '面试', '考试', '号', '班', '快递', '外卖', '电影'])), maybe(random, 0.3, () => done(random.pick(['啊', '呀', '哈', '吧', '了'])))) ;
+    case 1:
+      return chain(unsure(random.pick(['考试', '聚会', '生日', '婚礼', '面试', '航班', '开学', '放假', '比赛', '演唱会', '体检', '会', '飞机', '你生日', '她生日', '我们的会'])), open(random.pick(['是', '在', '定在', '改到', '推到', '就在'])), done(random.pick([...zh.times, ...zh.places])), maybe(random, 0.3, () => done(random.pick(['啊', '吧', '了', '哦', '来着']))));
+    default:
+      return chain(unsure(random.pick(['晚饭', '午饭', '早饭', '早上', '中午', '昨天', '刚才', '上次', '夜宵'])), unsure(`${random.pick(['吃', '喝', '点', '看', '买', '叫'])}的`), done(random.pick([...zh.objects, '面条', '粥', '饺子', '米线', '麻辣烫', '外卖', '汉堡', '电影', '那个'])), maybe(random, 0.3, () => done(random.pick(['啊', '哈哈', '呀', '还行']))));
+  }
+}
+
 /** Every template of this file with its relative weight, to add to the Chinese templates. */
 export const zhFrameTemplates: ReadonlyArray<readonly [number, (context: ZhContext) => Piece[]]> = [
-  [0.7, shouldWe], [0.6, justDone], [0.6, missingObject], [1, loanFrame], [0.8, storyOpener],
+  [0.7, shouldWe], [0.6, justDone], [0.6, missingObject], [1, loanFrame], [0.8, storyOpener], [0.6, answerPhrase],
 ];
