@@ -90,7 +90,25 @@ export function answerPhrase(context: ZhContext): Piece[] {
   }
 }
 
+/** 这个好贵, 那个我不要, 这家还行: a pointed-at thing and a short comment; the pointer alone may be an answer. */
+export function topicComment(context: ZhContext): Piece[] {
+  const { random } = context;
+  const pointer = random.pick(['这个', '那个', '这家', '那家', '这件', '那件', '这种', '这次', '这首歌', '这部', '这条', '这款', '这边', '那边', '这里', '这样']);
+  const comment = random.pick(['好贵', '太贵了', '不错', '还行', '一般', '可以', '不行', '我不要', '我要', '我知道', '我看过', '我喜欢', '我也想要', '挺好看的',
+    '好好吃', '太难了', '没用', '有毒', '绝了', '真的好', '我来', '我来吧', '给你', '你拿着', '归我了', '不好说', '你定', '随便', '算了', '没问题', '我试过',
+    '不太行', '有点丑', '太可爱了', '好像坏了', '我买过', '是假的', '也挺好', '就很离谱', '先不要了', '我再想想', '谁买的']);
+  return chain(unsure(pointer), maybe(random, 0.2, () => open(random.pick(['真的', '确实', '其实', '也', '还是']))), done(comment), maybe(random, 0.35, () => done(random.pick(['啊', '吧', '呀', '诶', '哈哈', '！', '😂']))));
+}
+
+/** 气死我了, 笑死我了, 热死了, 累成狗: complaints and reactions that end with their degree. */
+export function reaction(context: ZhContext): Piece[] {
+  const { random } = context;
+  const feeling = random.pick(['气', '笑', '热', '冷', '累', '饿', '困', '烦', '吓', '急', '无聊', '痛', '尴尬', '羡慕', '馋', '忙', '晒', '撑']);
+  const degree = random.pick(['死我了', '死了', '死', '炸了', '哭了', '晕了', '成狗', '到爆', '得要命', '得不行', '疯了', '麻了']);
+  return chain(maybe(random, 0.3, () => unsure(random.pick(['今天', '我', '真的', '简直', '啊啊啊', '哎', '救命']))), done(`${feeling}${degree}`), maybe(random, 0.3, () => done(random.pick(['😭', '！', '啊', '了', '[裂开]']))));
+}
+
 /** Every template of this file with its relative weight, to add to the Chinese templates. */
 export const zhFrameTemplates: ReadonlyArray<readonly [number, (context: ZhContext) => Piece[]]> = [
-  [0.7, shouldWe], [0.6, justDone], [0.6, missingObject], [1, loanFrame], [0.8, storyOpener], [0.6, answerPhrase],
+  [0.7, shouldWe], [0.6, justDone], [0.6, missingObject], [1, loanFrame], [0.8, storyOpener], [0.6, answerPhrase], [0.6, topicComment], [0.3, reaction],
 ];
