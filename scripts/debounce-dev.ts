@@ -14,6 +14,7 @@ import { featureSpec } from '../src/debounce/feature-spec.js';
 import { generateDataset } from '../src/debounce/training/dataset.js';
 import { predictBag, type ModelWeights } from '../src/debounce/training/model-weights.js';
 import { trainingRecipe } from '../src/debounce/training/train.js';
+import { quantizeRows } from '../src/debounce/training/int8-rows.js';
 import { packDataset, trainModel } from '../src/debounce/training/trainer.js';
 
 interface DevLine {
@@ -61,17 +62,29 @@ const probeBags = probes.map((text) => featurize(text));
 const probeScores: number[][] = probes.map(() => []);
 const bags = lines.map((line) => featurize(line.text));
 const scores: number[][] = lines.map(() => []);
+const members = option('members', 1);
 for (let seed = 0; seed < seeds; seed += 1) {
-  const weights: ModelWeights = trainModel(packedFor(seed), featureSpec, {
-    epochs: option('epochs', trainingRecipe.epochs),
-    learningRate: option('lr', trainingRecipe.learningRate),
-    featureDropout: option('dropout', trainingRecipe.featureDropout),
-    seed: trainingRecipe.trainSeed + seed,
-    ...(process.argv.includes('--average-from') ? { averageFrom: option('average-from', 0.5), averageEvery: option('average-every', 10_000) } : {}),
-  });
-  bags.forEach((bag, index) => scores[index]!.push(predictBag(weights, bag)));
-  probeBags.forEach((bag, index) => probeScores[index]!.push(predictBag(weights, bag)));
-  console.log(`seed ${trainingRecipe.trainSeed + seed} trained (${Math.round(performance.now() - started)} ms): ${summary(seed)}`);
+  const ownData = process.argv.includes('--member-data');
+  const packed = ownData ? undefined : packedFor(seed);
+  const memberScores: number[][] = lines.map(() => []);
+  const memberProbes: number[][] = probes.map(() => []);
+  for (let member = 0; member < members; member += 1) {
+    // --member-data: member k draws its own data (data seed + 100·k + run), as the shipped ensemble does.
+    const weights: ModelWeights = trainModel(packed ?? packedFor(seed + 100 * member), featureSpec, {
+      epochs: option('epochs', trainingRecipe.epochs),
+      learningRate: option('lr', trainingRecipe.learningRate),
+      featureDropout: option('dropout', trainingRecipe.featureDropout),
+      seed: trainingRecipe.trainSeed + seed + 1000 * member,
+      ...(process.argv.includes('--average-from') ? { averageFrom: option('average-from', 0.5), averageEvery: option('average-every', 10_000) } : {}),
+    });
+    if (process.argv.includes('--int8')) quantizeRows(weights.embedding, weights.embeddingSize);
+    bags.forEach((bag, index) => memberScores[index]!.push(predictBag(weights, bag)));
+    probeBags.forEach((bag, index) => memberProbes[index]!.push(predictBag(weights, bag)));
+  }
+  const mean = (list: number[]) => list.reduce((sum, score) => sum + score, 0) / list.length;
+  memberScores.forEach((list, index) => scores[index]!.push(mean(list)));
+  memberProbes.forEach((list, index) => probeScores[index]!.push(mean(list)));
+  console.log(`run ${seed} (${members} member(s), ${Math.round(performance.now() - started)} ms): ${summary(seed)}`);
 }
 
 function summary(seed: number): string {
