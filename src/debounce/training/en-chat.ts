@@ -101,8 +101,14 @@ export function fixedReply(random: Random): Piece[] {
   return chain(random.chance(0.15) ? done(random.pick(['ok', 'yeah', 'lol', 'haha', 'oh', 'hmm', 'yep', 'nah'])) : undefined, done(text));
 }
 
+/** he said no, my mom says hi: a speech verb with a one-word answer is a finished report. */
+export function saidReply(random: Random): Piece[] {
+  const who = random.pick(['he', 'she', 'they', 'my mom', 'my boss', 'the teacher', 'my dad', 'she just', 'he finally', 'everyone']);
+  return chain(open(`${who} ${random.pick(['said', 'says', 'texted', 'replied', 'told me'])}`), done(random.pick(['no', 'yes', 'ok', 'maybe', 'sure', 'hi', 'thanks', 'sorry', 'hello', 'nope', 'fine', 'not yet', 'later', 'congrats'])), random.chance(0.2) ? done(random.pick(['lol', '!', 'again', 'haha'])) : undefined);
+}
+
 /** Every template of this file with its relative weight, to add to the English templates. */
 export const enChatTemplates: ReadonlyArray<readonly [number, (random: Random) => Piece[]]> = [
   [1.5, objectStatement], [1.2, objectQuestion], [0.5, howQuestion], [0.8, statusLine], [1, openFrame], [0.5, whetherClause],
-  [0.4, thatFrame], [1, fixedReply],
+  [0.4, thatFrame], [1, fixedReply], [0.3, saidReply],
 ];

@@ -219,7 +219,10 @@ export function adverbialOpener(context: ZhContext): Piece[] {
 /** 等你下班了我们去吃饭: 等 + clause is a time clause that waits for the main clause. */
 export function waitUntil(context: ZhContext): Piece[] {
   const { random } = context;
-  const lead = chain(open(random.pick(['等', '等到'])), unsure(random.pick(['你', '我', '他', '咱们', '大家'])), open(random.pick([...zh.predicates, '到了', '回来', '忙完', '下班', '放假', '考完试', '有空', '睡醒'])), maybe(random, 0.5, () => open(random.pick(['了', '以后', '之后', '的时候']))));
+  const action = random.chance(0.3)
+    ? chain(open('把'), open(random.pick(['这个', '那个', '作业', '这个做完', '报告', '饭', '衣服', '活', objectNoun(context)])), open(random.pick(['做完', '写完', '弄好', '吃完', '洗完', '干完', '发了', '搞定'])))
+    : [open(random.pick([...zh.predicates, '到了', '回来', '忙完', '下班', '放假', '考完试', '有空', '睡醒']))];
+  const lead = chain(open(random.pick(['等', '等到'])), unsure(random.pick(['你', '我', '他', '咱们', '大家'])), action, maybe(random, 0.5, () => open(random.pick(['了', '以后', '之后', '的时候']))));
   return chain(lead, maybe(random, 0.3, () => open(random.pick(['，', ' ']))), maybe(random, 0.3, () => open(random.pick(['再', '就', '我们', '咱们']))), clause(context, { dropSubject: random.chance(0.5) }));
 }
 

@@ -82,7 +82,8 @@ export function answerPhrase(context: ZhContext): Piece[] {
   const { random } = context;
   switch (random.int(3)) {
     case 0:
-      return chain(maybe(random, 0.5, () => unsure(random.pick(['我', '我们', '他', '她', '你', '我妈', '我们班']))), unsure(random.pick(zh.times)), open('的'), done(random.pick(['飞机', '车', '高铁', '火车', '票', '航班', '课', '会', '面试', '考试', '号', '班', '快递', '外卖', '电影'])), maybe(random, 0.3, () => done(random.pick(['啊', '呀', '哈', '吧', '了'])))) ;
+      // With its owner (我明天早上的飞机) it answers "when do you leave"; without (明天的考试) it is a topic.
+      return chain(unsure(random.pick(['我', '我们', '他', '她', '你', '我妈', '我们班', '我哥'])), unsure(random.pick(zh.times)), open('的'), done(random.pick(['飞机', '车', '高铁', '火车', '票', '航班', '课', '会', '面试', '考试', '号', '班', '快递', '外卖', '电影'])), maybe(random, 0.3, () => done(random.pick(['啊', '呀', '哈', '吧', '了'])))) ;
     case 1:
       return chain(unsure(random.pick(['考试', '聚会', '生日', '婚礼', '面试', '航班', '开学', '放假', '比赛', '演唱会', '体检', '会', '飞机', '你生日', '她生日', '我们的会'])), open(random.pick(['是', '在', '定在', '改到', '推到', '就在'])), done(random.pick([...zh.times, ...zh.places])), maybe(random, 0.3, () => done(random.pick(['啊', '吧', '了', '哦', '来着']))));
     default:

@@ -86,7 +86,7 @@ export const zh = {
     真的假的 真的吗 是吗 为啥 为什么 咋了 怎么了 然后呢 不会吧 不至于吧 确实 有道理 也是 那倒是 同意 加油 冲 冲冲冲 好耶 耶
     恭喜 恭喜恭喜 生日快乐 新年快乐 辛苦啦 抱抱 摸摸头 想你了 爱你 么么哒 晚安啦 睡了 困了 饿了 溜了 撤了 我先睡了 好困 好饿
     不知道 不清楚 没听说 看情况 再说吧 改天吧 下次吧 随你 你定 听你的 我也是 我也 同感 可不是嘛 好巧 厉害了 绝绝子 yyds emmm
-    嗯哼 okk 收到啦 没毛病 稳 妥了 完美 搞定 好了 完了 糟了 凉了 懵了 醉了 裂开 破防了 麻了 蚌埠住了 泪目 哭了 笑死我了 尊嘟假嘟`),
+    嗯哼 okk 好der 好滴滴 收到啦 没毛病 稳 妥了 完美 搞定 好了 完了 糟了 凉了 懵了 醉了 裂开 破防了 麻了 蚌埠住了 泪目 哭了 笑死我了 尊嘟假嘟`),
   /** English words Chinese chat borrows as they are. */
   loanwords: words(`meeting deadline ddl offer bug app PR wifi iPhone project presentation review idea plan case feature api
     laptop vlog KPI PPT outfit party switch steam vip VPN emo CPU code demo app Excel word pdf B站 up主 P图 ins tiktok`),
