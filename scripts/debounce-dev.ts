@@ -128,6 +128,23 @@ for (const set of ['all', ...new Set(lines.map((line) => line.set))]) {
   }
   console.log(`ensemble of the ${seeds} seeds (mean score): ${parts.join('  ')}`);
 }
+{
+  // Accuracy of the per-run scores at other thresholds (development sets only; dev3 reported apart).
+  const parts: string[] = [];
+  for (const threshold of [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]) {
+    const rate = (blind: boolean) => {
+      let right = 0;
+      let total = 0;
+      lines.forEach((line, index) => {
+        if ((line.set === 'dev3') !== blind) return;
+        for (const score of scores[index]!) [right, total] = [right + (score >= threshold === line.complete ? 1 : 0), total + 1];
+      });
+      return percent(right, total);
+    };
+    parts.push(`${threshold}: ${rate(false)} / ${rate(true)}`);
+  }
+  console.log(`threshold sweep (dev+dev2 / dev3): ${parts.join('  ')}`);
+}
 if (process.argv.includes('--errors')) {
   console.log('\nlines wrong in at least half of the seeds (mean score, label, set):');
   lines.forEach((line, index) => {
