@@ -107,8 +107,19 @@ export function saidReply(random: Random): Piece[] {
   return chain(open(`${who} ${random.pick(['said', 'says', 'texted', 'replied', 'told me'])}`), done(random.pick(['no', 'yes', 'ok', 'maybe', 'sure', 'hi', 'thanks', 'sorry', 'hello', 'nope', 'fine', 'not yet', 'later', 'congrats'])), random.chance(0.2) ? done(random.pick(['lol', '!', 'again', 'haha'])) : undefined);
 }
 
+/** my train is delayed, the printer is broken again, this traffic is insane: a noun subject and its state. */
+export function thingState(random: Random): Piece[] {
+  const subject = chain(open(random.pick(['the', 'my', 'your', 'our', 'this', 'that', 'his', 'her'])), unsure(random.pick(enx.nouns)));
+  const verb = open(random.pick(['is', 'was', "'s", 'got', 'is still', 'was so', 'is so', 'is kinda', 'has been', 'is already', 'was really', 'looks', 'seems', 'is getting']));
+  const state = done(random.pick(['delayed', 'cancelled', 'broken', 'closed', 'sold out', 'late', 'ready', 'gone', 'done', 'over', 'open', 'full', 'empty',
+    'dead', 'stuck', 'fixed', 'here', 'cold', 'amazing', 'insane', 'terrible', 'fine', 'weird', 'expensive', 'cheap', 'great', 'down', 'back', 'missing',
+    'lost', 'on fire', 'packed', 'wet', 'dirty', 'clean', 'perfect', 'so good', 'the worst', 'the best', 'overrated', 'mid', 'too loud']));
+  const glued = verb.text.startsWith("'") ? chain(unsure(`${subject.map((piece) => piece.text).join(' ')}${verb.text}`)) : chain(subject, verb);
+  return chain(glued, state, random.chance(0.25) ? done(random.pick(['again', 'lol', 'rn', 'today', 'tho', 'ugh'])) : undefined);
+}
+
 /** Every template of this file with its relative weight, to add to the English templates. */
 export const enChatTemplates: ReadonlyArray<readonly [number, (random: Random) => Piece[]]> = [
   [1.5, objectStatement], [1.2, objectQuestion], [0.5, howQuestion], [0.8, statusLine], [1, openFrame], [0.5, whetherClause],
-  [0.4, thatFrame], [1, fixedReply], [0.3, saidReply],
+  [0.4, thatFrame], [1, fixedReply], [0.3, saidReply], [0.7, thingState],
 ];
