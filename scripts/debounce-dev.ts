@@ -75,7 +75,6 @@ for (let seed = 0; seed < seeds; seed += 1) {
       learningRate: option('lr', trainingRecipe.learningRate),
       featureDropout: option('dropout', trainingRecipe.featureDropout),
       seed: trainingRecipe.trainSeed + seed + 1000 * member,
-      ...(process.argv.includes('--average-from') ? { averageFrom: option('average-from', 0.5), averageEvery: option('average-every', 10_000) } : {}),
     });
     if (process.argv.includes('--int8')) quantizeRows(weights.embedding, weights.embeddingSize);
     bags.forEach((bag, index) => memberScores[index]!.push(predictBag(weights, bag)));

@@ -21,13 +21,6 @@ export interface TrainOptions {
   readonly seed: number;
   /** Probability of dropping each feature of a sample during a step; regularizes the hashed bag. */
   readonly featureDropout?: number;
-  /**
-   * Weight averaging: from this fraction of the run on, a snapshot of the weights is taken every
-   * `averageEvery` steps and the result is their mean (stochastic weight averaging), which removes much of
-   * the seed-to-seed noise of one pass of per-sample steps. Omitted: the last weights are returned.
-   */
-  readonly averageFrom?: number;
-  readonly averageEvery?: number;
   readonly onEpoch?: (epoch: number, meanLoss: number) => void;
 }
 
@@ -81,52 +74,13 @@ export function trainModel(data: PackedDataset, shape: ModelShape, options: Trai
   const weights = initialize(shape, random);
   const step = createStepper(weights, options.learningRate, options.featureDropout ?? 0, random);
   const order = Int32Array.from({ length: data.labels.length }, (_, index) => index);
-  const totalSteps = options.epochs * order.length;
-  const averageStart = options.averageFrom === undefined ? Number.POSITIVE_INFINITY : Math.floor(options.averageFrom * totalSteps);
-  const averageEvery = options.averageEvery ?? 10_000;
-  const average = createAverager(weights);
-  let stepCount = 0;
   for (let epoch = 0; epoch < options.epochs; epoch += 1) {
     random.shuffle(order);
     let loss = 0;
-    for (const index of order) {
-      loss += step(data, index);
-      stepCount += 1;
-      if (stepCount >= averageStart && (stepCount - averageStart) % averageEvery === 0) average.add();
-    }
+    for (const index of order) loss += step(data, index);
     options.onEpoch?.(epoch, loss / order.length);
   }
-  if (average.count() > 0) {
-    average.add();
-    return average.result();
-  }
   return weights;
-}
-
-/** Running sums of weight snapshots, in float64 so the mean is exact enough and reproducible. */
-function createAverager(weights: ModelWeights) {
-  const tensors = (source: ModelWeights) => [source.embedding, source.hiddenWeights, source.hiddenBias, source.outputWeights, source.outputBias];
-  let sums: Float64Array[] | undefined;
-  let count = 0;
-  return {
-    count: () => count,
-    add(): void {
-      sums ??= tensors(weights).map((tensor) => new Float64Array(tensor.length));
-      tensors(weights).forEach((tensor, which) => {
-        const sum = sums![which]!;
-        for (let index = 0; index < tensor.length; index += 1) sum[index]! += tensor[index]!;
-      });
-      count += 1;
-    },
-    result(): ModelWeights {
-      const averaged = createWeights(weights);
-      tensors(averaged).forEach((tensor, which) => {
-        const sum = sums![which]!;
-        for (let index = 0; index < tensor.length; index += 1) tensor[index] = sum[index]! / count;
-      });
-      return averaged;
-    },
-  };
 }
 
 /** One AdaGrad step per sample; the closure owns the scratch buffers and squared-gradient sums. */
