@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { featureSpec } from '../../src/debounce/feature-spec.js';
 import { featurize } from '../../src/debounce/features.js';
 import { defaultModelPath, modelMetadataPath, type ModelMetadata } from '../../src/debounce/model-files.js';
-import { predictBag } from '../../src/debounce/training/model-weights.js';
+import { predictEnsemble } from '../../src/debounce/training/model-weights.js';
 import { modelProtoType } from '../../src/debounce/training/onnx-schema.js';
 import { trainCompletenessModel } from '../../src/debounce/training/train.js';
 
@@ -49,7 +49,7 @@ describe('train:debounce', () => {
         weights: new Tensor('float32', Float32Array.from(bag.weights), [1, bag.weights.length, 1]),
       });
       const probability = (output.probability?.data as Float32Array)[0]!;
-      expect(Math.abs(probability - predictBag(result.weights, bag))).toBeLessThan(1e-5);
+      expect(Math.abs(probability - predictEnsemble(result.members, bag))).toBeLessThan(1e-5);
     }
     await session.release();
   }, 180_000);

@@ -2,6 +2,7 @@
  * The synthetic training set: balanced complete/incomplete chat lines in Chinese (with English loanwords)
  * and English, drawn from the templates with a fixed seed. It never reads the held-out evaluation file.
  */
+import { enChatTemplates } from './en-chat.js';
 import { enConstructions } from './en-constructions.js';
 import { enTemplates } from './en-sentences.js';
 import { loadJiebaLexicon } from './jieba-lexicon.js';
@@ -9,12 +10,14 @@ import { cutPieces, joinPieces, type Piece } from './pieces.js';
 import { createRandom, type Random } from './random.js';
 import { casualEnglish, decorateEnding, mergeFragments } from './surface.js';
 import type { ZhContext } from './zh-clauses.js';
+import { zhChatTemplates } from './zh-chat.js';
+import { zhFrameTemplates } from './zh-frames.js';
 import { zh } from './zh-lexicon.js';
 import { zhConstructions } from './zh-constructions.js';
 import { zhTemplates } from './zh-sentences.js';
 
-const chineseTemplates = [...zhTemplates, ...zhConstructions];
-const englishTemplates = [...enTemplates, ...enConstructions];
+const chineseTemplates = [...zhTemplates, ...zhConstructions, ...zhChatTemplates, ...zhFrameTemplates];
+const englishTemplates = [...enTemplates, ...enConstructions, ...enChatTemplates];
 
 /** One labelled training line. */
 export interface Sample {

@@ -62,7 +62,8 @@ export const en = {
     starving freezing exhausted wild insane lit dope rough brutal wholesome great good bad nice fun hard easy fair real true
     tired sleepy hungry busy bored happy sad sick cold hot late early excited nervous angry annoyed confused
     broke done ready fine sorry lost stuck stressed scared proud full free awake alone amazing awesome terrible cute weird
-    funny expensive cheap huge tiny perfect annoying boring crazy gross delicious beautiful`),
+    funny expensive cheap huge tiny perfect annoying boring crazy gross delicious beautiful mid fire goated sus cringe trash meh
+    iconic valid unreal sick dead chill extra salty basic overrated underrated hilarious adorable disgusting ridiculous`),
   degree: phrases(`so | really | super | kinda | pretty | very | too | totally | literally | quite | a bit
     | a little | way too | not that | so so | extremely`),
   /** Connectives that start another clause; at the end of a text they mean more is coming. */
@@ -77,7 +78,8 @@ export const en = {
     | the only thing is | what i wanted to say is | i'm not sure if | i don't know if
     | i wonder if | the weird part is | plus | and also | speaking of which | remember when | you know how | not gonna lie
     | it depends on | there's this | there was this | then again | but then again | no offense but | the worst part is
-    | the best part was | it's like | i heard that | what if | in my opinion | just so you know`),
+    | the best part was | it's like | i heard that | what if | in my opinion | just so you know | um | uh | so um | uhh | and um
+    | hmm so | well um | like um`),
   /** Speech verbs that promise content: unfinished alone. */
   speech: phrases(`was going to ask | wanted to ask | wanted to tell you | meant to say | was about to say
     | have to tell you | need to ask you | forgot to mention | should tell you | gotta say | wanted to say`),

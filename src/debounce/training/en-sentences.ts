@@ -87,8 +87,13 @@ export function question(random: Random): Piece[] {
       return chain(open(random.pick(['did you', 'did u', 'do you', 'do u wanna', 'can you', 'could you', 'will you', 'should we', 'wanna'])), verbPhrase(random, 'base'), mark);
     case 1:
       return chain(open(random.pick(['are you', 'r u', 'is he', 'are we', 'were you'])), verbPhrase(random, 'ing'), mark);
-    case 2:
-      return chain(open(random.pick(['what', 'where', 'when', 'why', 'how', 'who'])), open(random.pick(['are you', 'did you', 'do we', 'should i', 'r u', 'is she'])), random.chance(0.5) ? done(random.pick(['doing', 'going', 'up to', 'say', 'mean', 'think', ...en.intransitive])) : verbPhrase(random, 'base'), mark);
+    case 2: {
+      const wh = random.pick(['what', 'where', 'when', 'why', 'how', 'who']);
+      const aux = random.pick(['are you', 'did you', 'do we', 'should i', 'r u', 'is she', 'are they', 'is he']);
+      // "where are you", "how r u", "who is he" are whole questions; "what are you", "why did you" are not.
+      const whole = /^(where|how|who)$/u.test(wh) && /^(are|r|is) /u.test(aux);
+      return chain(open(wh), whole ? done(aux) : open(aux), random.chance(0.5) ? done(random.pick(['doing', 'going', 'up to', 'say', 'mean', 'think', ...en.intransitive])) : verbPhrase(random, 'base'), mark);
+    }
     case 3:
       return chain(done(random.pick(['where are you', 'what time is it', "what's up", 'how are you', 'how was your day', 'you there', 'are you free', 'you up', 'u ok', 'what happened', 'who is this', 'how much is it'])), mark);
     default:
@@ -98,7 +103,7 @@ export function question(random: Random): Piece[] {
 
 /** Requests and suggestions: call me later, let's grab food, don't forget my keys. */
 export function request(random: Random): Piece[] {
-  const lead = random.pick(["let's", 'pls', 'please', "don't", 'go', 'just', 'remember to', "don't forget to", 'we should', 'you should']);
+  const lead = random.pick(["let's", 'pls', 'please', "don't", 'go', 'just', 'remember to', "don't forget to", 'we should', 'you should', 'let me', 'hold on let me', 'wait let me', 'lemme']);
   return chain(open(lead), verbPhrase(random, 'base'), random.chance(0.3) ? done(random.pick(['later', 'tonight', 'tomorrow', 'pls', 'asap', 'with me'])) : undefined);
 }
 

@@ -1,6 +1,5 @@
 /**
- * IEEE 754 half-precision conversion, used to store the embedding table at half size. The trainer rounds
- * its final weights through it so that the TypeScript reference and the ONNX file compute the same thing.
+ * IEEE 754 half-precision conversion, used for the per-row scales of the int8 embedding tables (`int8-rows.ts`).
  */
 const scratch = new DataView(new ArrayBuffer(4));
 
@@ -39,16 +38,4 @@ export function fromFloat16Bits(bits: number): number {
   if (exponent === 0) return sign * mantissa * 2 ** -24;
   if (exponent === 0x1f) return mantissa === 0 ? sign * Infinity : Number.NaN;
   return sign * (1 + mantissa / 1024) * 2 ** (exponent - 15);
-}
-
-/** Encodes `values` as little-endian float16 and rounds them in place to what was stored. */
-export function encodeFloat16(values: Float32Array): Uint8Array {
-  const bytes = new Uint8Array(values.length * 2);
-  const view = new DataView(bytes.buffer);
-  for (let index = 0; index < values.length; index += 1) {
-    const bits = toFloat16Bits(values[index]!);
-    view.setUint16(index * 2, bits, true);
-    values[index] = fromFloat16Bits(bits);
-  }
-  return bytes;
 }

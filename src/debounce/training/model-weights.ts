@@ -1,7 +1,7 @@
 /**
  * The weights of the completeness network and its reference forward pass in plain TypeScript:
  * pooled = Σ weightᵢ·embedding[idᵢ]; hidden = relu(pooled·W1 + b1); p = σ([hidden, pooled]·w2 + b2).
- * The ONNX graph computes exactly this; the parity test holds the two together.
+ * The ONNX graph computes the mean of this over the members of an ensemble; the parity test holds the two together.
  */
 import type { FeatureBag } from '../features.js';
 
@@ -83,4 +83,11 @@ export function predictBag(weights: ModelWeights, bag: FeatureBag): number {
   poolBag(weights, bag, pooled);
   hiddenLayer(weights, pooled, hidden);
   return sigmoid(outputLogit(weights, pooled, hidden));
+}
+
+/** Reference probability of an ensemble: the mean of its members' probabilities, as the ONNX graph's Mean. */
+export function predictEnsemble(members: readonly ModelWeights[], bag: FeatureBag): number {
+  let sum = 0;
+  for (const weights of members) sum += predictBag(weights, bag);
+  return sum / members.length;
 }

@@ -42,7 +42,7 @@ message TypeProto {
 `;
 
 /** ONNX tensor element types used by the writer. */
-export const onnxDataType = { float: 1, int64: 7, float16: 10 } as const;
+export const onnxDataType = { float: 1, int8: 3, int64: 7, float16: 10 } as const;
 
 /** ONNX attribute types used by the writer. */
 export const onnxAttributeType = { float: 1, int: 2, ints: 7 } as const;

@@ -18,7 +18,7 @@ const surnames = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗�
 /** A noun for an object slot: mostly everyday, sometimes any frequent dictionary noun. */
 export function objectNoun({ random, jieba }: ZhContext): string {
   const roll = random.next();
-  if (roll < 0.08) return ` ${random.pick(zh.loanwords)} `;
+  if (roll < 0.12) return random.chance(0.5) ? ` ${random.pick(zh.loanwords)} ` : random.pick(zh.loanwords);
   return roll < 0.65 ? random.pick(zh.objects) : random.pick(jieba.nouns);
 }
 

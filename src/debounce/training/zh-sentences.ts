@@ -165,7 +165,7 @@ export function danglingClause(context: ZhContext): Piece[] {
     case 2:
       return chain(lead, open(random.pick(['让我', '叫我', '要我', '帮我', '给我', '跟我', '问我', '告诉我'])));
     default:
-      return chain(lead, open(random.pick(zh.adverbs)), open(random.pick(['是', '有', '在', '把', '要', '会', '想', '没'])));
+      return chain(lead, open(random.pick(zh.adverbs)), open(random.pick(['是', '有', '在', '把', '要', '会', '想', '没', '开始', '准备', '打算', '决定', '跟', '给'])));
   }
 }
 
