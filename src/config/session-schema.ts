@@ -147,6 +147,7 @@ export const groupsSchema = z
         maxDelaySeconds: seconds.default(21_600),
         quietHours: z.string().default('02:00-06:00'),
         maxUnanswered: z.number().int().min(0).default(2),
+        periodicSeconds: seconds.default(0),
       })
       .strict()
       .prefault({}),

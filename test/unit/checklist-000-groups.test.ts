@@ -140,6 +140,33 @@ describe('[000] group silence countdown', () => {
   });
 });
 
+describe('[000] (beyond, #44) the independent periodic group timer', () => {
+  it('fires on its schedule whatever the group says, and defers to the end of quiet hours', () => {
+    // Every 4 h; quiet 02:00–06:00 UTC. The silence countdown is on too, and chatter keeps restarting it.
+    const group = quietGroup({ quietHours: '02:00-06:00' });
+    group.actor.send({ type: 'settings.changed', at: t0, settings: { ...group.context.settings, proactive: { ...group.context.settings.proactive, periodicSeconds: 4 * 3600 } } });
+    const armed = group.context.timers.periodic!;
+    expect(armed.dueAt).toBe(t0 + 4 * 60 * minute);
+    for (let at = t0 + 10 * minute; at < armed.dueAt; at += 10 * minute) group.post('bob', 'busy busy', at);
+    expect(group.context.timers.periodic).toEqual(armed);
+    expect(group.context.timers.proactive).toBeUndefined();
+
+    group.fire('periodic').answer(armed.dueAt + second, [reply('16:00 check-in!')]).deliverAll();
+    expect(group.outbound.at(-1)).toMatchObject({ kind: 'proactive', text: '16:00 check-in!' });
+    group.fire('periodic').answer(armed.dueAt + 4 * 60 * minute + second, [reply('20:00 check-in!')]).deliverAll();
+    // The 00:00 slot is not quiet; the 04:00 one is: deferred to 06:00 (+ jitter), then the schedule goes on at 08:00.
+    group.fire('periodic').answer(t0 + 12 * 60 * minute + second, [reply('midnight!')]).deliverAll();
+    group.fire('periodic');
+    expect(group.state).toBe('idle');
+    const deferred = group.context.timers.periodic!.dueAt;
+    expect(deferred).toBeGreaterThanOrEqual(Date.UTC(2026, 10, 22, 6, 0));
+    expect(deferred).toBeLessThanOrEqual(Date.UTC(2026, 10, 22, 6, 10));
+    group.fire('periodic');
+    expect(group.state).toBe('proactive');
+    expect(group.context.timers.periodic?.dueAt).toBe(Date.UTC(2026, 10, 22, 8, 0));
+  });
+});
+
 describe('Memory Reboot and admin events', () => {
   it('reboot.matched queues one quote-reply reminder (no turn, no LLM call), recorded in group memory once delivered', () => {
     const group = quietGroup();
