@@ -130,6 +130,9 @@ describe('[000] group silence countdown', () => {
     expect(sessionSettingsFor(config, 'qq:group:7').proactive.maxUnanswered).toBe(5);
     expect(sessionSettingsFor(config, 'qq:private:1').proactive).toMatchObject({ maxUnanswered: 4, quietHours: '01:00-07:00' });
     expect(sessionSettingsFor(parseConfig({}), 'qq:group:1').proactive.enabled).toBe(false);
+    // Off for groups by default; one group turned on by its own override, either way.
+    const one = parseConfig({ sessions: { 'qq:group:7': { proactive: { enabled: true } }, 'qq:group:8': { groups: { proactive: { enabled: true } } } } });
+    expect(['qq:group:6', 'qq:group:7', 'qq:group:8'].map((id) => sessionSettingsFor(one, id).proactive.enabled)).toEqual([false, true, true]);
   });
 
   it('replies in a group never open a wait (no follow-ups in a group)', () => {
