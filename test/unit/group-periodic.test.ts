@@ -217,7 +217,9 @@ describe('groups.proactive.periodicSeconds in the configuration', () => {
     expect(settingsWith().proactive).not.toHaveProperty('periodicSeconds');
   });
 
-  it('rejects a negative period with a clear error', () => {
+  it('rejects a negative or sub-second period with a clear error, in the global section and in a session override', () => {
     expect(() => parseConfig({ groups: { proactive: { periodicSeconds: -5 } } })).toThrow(/groups\.proactive\.periodicSeconds/);
+    expect(() => parseConfig({ groups: { proactive: { periodicSeconds: 0.2 } } })).toThrow(/at least 1 second/);
+    expect(() => parseConfig({ sessions: { 'qq:group:1': { groups: { proactive: { periodicSeconds: 0.5 } } } } })).toThrow(/at least 1 second/);
   });
 });
