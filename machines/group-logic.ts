@@ -197,10 +197,14 @@ export function dropJudgement(context: SessionContext, requestId: string, at: nu
   return startJudgement({ ...context, side: context.side.filter((item) => item !== request) }, at);
 }
 
-/** `/heartflow_reset`: the group's judge state, activity, image state and memory start over; pure. */
+/**
+ * `/heartflow_reset`: the group's judge state, activity, image state and memory start over; the periodic
+ * schedule (configuration, not conversation) is kept; pure.
+ */
 export function resetGroup(context: SessionContext, at: number): SessionContext {
   if (context.group === undefined) return context;
   const side = context.side.filter((request) => request.purpose !== 'judge');
-  const group = { ...initialGroupState(), records: context.group.records, memorySince: at };
+  const { periodic } = context.group;
+  const group = { ...initialGroupState(), records: context.group.records, memorySince: at, ...(periodic === undefined ? {} : { periodic }) };
   return { ...context, side, group, ...withTimerDisarmed(context, 'judge') };
 }

@@ -87,4 +87,14 @@ export interface GroupState {
   pendingImages: PendingImage[];
   /** Group memory before this time is ignored (set by `/heartflow_reset`). */
   memorySince: number | null;
+  /**
+   * The periodic proactive schedule (`groups.proactive.periodicSeconds`), absent when off: its period and the
+   * time its next message is scheduled for (the `periodic` timer may be later: deferred out of quiet hours).
+   */
+  periodic?: PeriodicSchedule;
+}
+
+export interface PeriodicSchedule {
+  seconds: number;
+  slotAt: number;
 }

@@ -48,10 +48,8 @@ export function decideProactive(context: SessionContext, at: number, dueAt: numb
   if (at - dueAt > proactive.catchUpGraceSeconds * 1000) {
     return { action: 'defer', ...nextProactiveDue(context, at), reason: 'fired too late after downtime; re-rolled' };
   }
-  if (isQuietAt(at, proactive.quietHours, proactive.timezone)) {
-    const jitter = nextInteger(context.rng, 0, 600);
-    return { action: 'defer', dueAt: quietWindowEnd(at, proactive.quietHours, proactive.timezone) + jitter.value * 1000, rng: jitter.state, reason: 'quiet hours' };
-  }
+  const quiet = quietHoursDeferral(context, at);
+  if (quiet !== null) return { action: 'defer', ...quiet, reason: 'quiet hours' };
   let rng = context.rng;
   if (proactive.policy === 'silence-probability') {
     const draw = nextRandom(rng);
@@ -69,4 +67,15 @@ export function decideProactive(context: SessionContext, at: number, dueAt: numb
     }
   }
   return { action: 'send', rng };
+}
+
+/**
+ * When `at` is inside the session's quiet hours: a new due time at the end of the window plus up to 10 min of
+ * jitter (so groups and chats do not all speak at the same second), and the advanced generator; else null; pure.
+ */
+export function quietHoursDeferral(context: SessionContext, at: number): { dueAt: number; rng: number } | null {
+  const { quietHours, timezone } = context.settings.proactive;
+  if (!isQuietAt(at, quietHours, timezone)) return null;
+  const jitter = nextInteger(context.rng, 0, 600);
+  return { dueAt: quietWindowEnd(at, quietHours, timezone) + jitter.value * 1000, rng: jitter.state };
 }

@@ -3,7 +3,7 @@
  * wait for a reaction (with inner thoughts), timeouts, follow-ups, proactive messages, reminders and booked
  * wake-ups — and one group chat, with the same states and group-only guards: every message enters group
  * memory, addressed ones are answered, the Heartflow judge decides whether to join others, and a silence
- * countdown plans proactive messages (docs/machines/group.md). Pure: time arrives on events, random draws come from the seeded generator in context, and every
+ * countdown and an optional periodic timer plan proactive messages (docs/machines/group.md). Pure: time arrives on events, random draws come from the seeded generator in context, and every
  * side effect is either a context change the driver turns into an effect (timers, LLM requests) or an
  * emitted record (an outbound message, a history or mental-log entry) written by the same commit.
  */
@@ -22,6 +22,7 @@ import {
   startJudgement,
   withCandidate,
 } from './group-logic.js';
+import { decidePeriodic, passPeriodic, startPeriodicTurn, withPeriodicPlanned } from './group-periodic.js';
 import { describeHeartflow } from './heartflow-status.js';
 import { isAddressed, judgeIneligibility, judgeVerdict } from './heartflow.js';
 import { decideProactive, isProactivePaused, nextProactiveDue } from './proactive-policy.js';
@@ -132,6 +133,8 @@ export const sessionMachine = setup({
     isProactiveDue: ({ context, event }) =>
       event.type === 'timer.fired' && decideProactive(context, event.at, event.dueAt).action === 'send',
     isProactivePaused: ({ context }) => isProactivePaused(context) !== null,
+    isPeriodicDue: ({ context, event }) => event.type === 'timer.fired' && decidePeriodic(context, event.at, event.dueAt).action === 'send',
+    isPeriodicTurn: ({ context }) => context.turn?.periodSeconds !== undefined,
     hasNothingArmed: ({ context }) =>
       context.timers.proactive === undefined && context.timers.silence === undefined && context.wakeup === null,
     hasAutoTrigger: ({ context }) => context.settings.proactive.autoTriggerSeconds > 0,
@@ -144,8 +147,15 @@ export const sessionMachine = setup({
     applySettings: assign(({ event }) => (event.type === 'settings.changed' ? { settings: event.settings } : {})),
     recordGroupMessage: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'message.received' || context.group === undefined) return;
-      applyOutcome(enqueue, receiveGroupMessage(context, event));
+      const outcome = receiveGroupMessage(context, event);
+      // The group's first message arms its periodic timer; later ones never move it.
+      applyOutcome(enqueue, { ...outcome, context: { ...outcome.context, ...withPeriodicPlanned(outcome.context, event.at) } });
     }),
+    planPeriodic: assign(({ context, event }) => withPeriodicPlanned(context, eventTime(event))),
+    beginPeriodic: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type === 'timer.fired') applyOutcome(enqueue, startPeriodicTurn(context, event.at));
+    }),
+    passPeriodic: assign(({ context, event }) => (event.type === 'timer.fired' ? passPeriodic(context, event.at, event.dueAt) : {})),
     considerJudging: assign(({ context, event }) => {
       if (event.type !== 'message.received' || judgeIneligibility(context, event) !== null) return {};
       return withCandidate(context, event);
@@ -393,7 +403,8 @@ export const sessionMachine = setup({
   context: ({ input }) => initialSessionContext(input.sessionId),
   initial: 'idle',
   on: {
-    'settings.changed': { actions: 'applySettings' },
+    'settings.changed': { actions: ['applySettings', 'planPeriodic'] },
+    'session.opened': { actions: 'planPeriodic' },
     'message.received': [
       { guard: 'isAdminReset', target: '.idle', actions: 'resetConversation' },
       { guard: 'isCommand', actions: 'answerCommand' },
@@ -409,6 +420,8 @@ export const sessionMachine = setup({
       { guard: { type: 'isCurrentTimer', params: { name: 'wakeup' } }, actions: 'consumeWakeup' },
       { guard: { type: 'isCurrentTimer', params: { name: 'judge' } }, actions: 'settleCandidate' },
       { guard: { type: 'isCurrentTimer', params: { name: 'silence' } }, actions: 'planGroupProactive' },
+      // Outside idle the bot is busy: this period is skipped. In idle: quiet hours or downtime (see group-periodic.ts).
+      { guard: { type: 'isCurrentTimer', params: { name: 'periodic' } }, actions: 'passPeriodic' },
     ],
     'llm.text': { guard: 'isSideRequest', actions: 'completeSideRequest' },
     'llm.failed': { guard: 'isSideRequest', actions: 'completeSideRequest' },
@@ -432,6 +445,11 @@ export const sessionMachine = setup({
         },
         'timer.fired': [
           {
+            guard: and([{ type: 'isCurrentTimer', params: { name: 'periodic' as const } }, 'isPeriodicDue']),
+            target: 'proactive',
+            actions: 'beginPeriodic',
+          },
+          {
             guard: and([{ type: 'isCurrentTimer', params: { name: 'proactive' as const } }, 'isProactiveDue']),
             target: 'proactive',
             actions: { type: 'beginProactive', params: { purpose: 'proactive' } },
@@ -443,10 +461,10 @@ export const sessionMachine = setup({
             actions: [{ type: 'disarmTimer', params: { name: 'wakeup' } }, { type: 'beginProactive', params: { purpose: 'wakeup' } }],
           },
         ],
-        'settings.changed': { actions: 'applySettingsWhileIdle' },
+        'settings.changed': { actions: ['applySettingsWhileIdle', 'planPeriodic'] },
         'session.opened': {
           guard: and(['hasAutoTrigger', 'hasNothingArmed', not('isProactivePaused')]),
-          actions: 'armAutoTrigger',
+          actions: ['armAutoTrigger', 'planPeriodic'],
         },
       },
     },
@@ -520,8 +538,9 @@ export const sessionMachine = setup({
       on: {
         'message.received': [
           { guard: 'isConversational', target: 'buffering', actions: ['endTurn', 'recordGroupMessage', 'appendFragment'] },
-          // Someone spoke while the bot was composing: the silence it was going to break is over.
-          { guard: 'isMemberMessage', target: 'idle', actions: ['endTurn', 'recordGroupMessage', 'considerJudging'] },
+          // Someone spoke while the bot was composing: the silence it was going to break is over. A periodic
+          // message broke no silence: it goes out anyway (the message is recorded by the root transition).
+          { guard: and(['isMemberMessage', not('isPeriodicTurn')]), target: 'idle', actions: ['endTurn', 'recordGroupMessage', 'considerJudging'] },
         ],
         'llm.replied': [
           { guard: and(['isCurrentRequest', 'hasDeliverableText', not('isGroupChat')]), target: 'waiting', actions: [{ type: 'armWaitTimer', params: { origin: 'proactive' } }, 'completeTurn'] },

@@ -91,6 +91,9 @@ export interface SessionSettings {
     /** When the runtime starts, a configured session that is idle with nothing armed gets a proactive
      *  check this long after start (0: off). */
     autoTriggerSeconds: number;
+    /** Group sessions only (absent in private chats): a proactive message every this many seconds whatever
+     *  the group does (seed 000 issue #44); 0 or absent: off. */
+    periodicSeconds?: number;
   };
   reply: {
     typingCharsPerSecond: number;
@@ -160,6 +163,7 @@ export type TimerName =
   | 'purge'
   | 'judge'
   | 'silence'
+  | 'periodic'
   | `reminder:${number}`;
 
 /** Why the session asked the model to speak in the conversation. */
@@ -178,6 +182,8 @@ export interface Turn {
   images?: GroupImage[];
   /** In a group: the bot joins on its own (the judge said so); nobody addressed it. */
   joined?: boolean;
+  /** In a group: the periodic message (sent every this many seconds), not one that breaks a silence. */
+  periodSeconds?: number;
 }
 
 /** A request beside the conversation: an inner thought while waiting, or the wording of a reminder. */

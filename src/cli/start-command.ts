@@ -99,11 +99,15 @@ function onebotLine(config: KizunaConfig, port: number): string {
   return `reverse WebSocket at ws://${http.host}:${port}${onebot.reversePath}${onebot.accessToken ? ' (token required)' : ''}`;
 }
 
-/** Tells each configured session with an auto-trigger that the runtime started (seed 000's auto trigger). */
+/**
+ * Tells each configured session with an auto-trigger (seed 000) or a periodic group timer (issue #44) that the
+ * runtime started, so it arms them without waiting for a first message.
+ */
 async function openConfiguredSessions(config: KizunaConfig, runtime: Runtime): Promise<void> {
   for (const sessionId of Object.keys(config.sessions)) {
     if (parseSessionId(sessionId) === null) continue;
-    if (sessionSettingsFor(config, sessionId).proactive.autoTriggerSeconds <= 0) continue;
+    const { autoTriggerSeconds, periodicSeconds = 0 } = sessionSettingsFor(config, sessionId).proactive;
+    if (autoTriggerSeconds <= 0 && periodicSeconds <= 0) continue;
     await runtime.ingestor.ingest(sessionId, { type: 'session.opened', at: Date.now() });
   }
 }

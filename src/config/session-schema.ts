@@ -147,6 +147,8 @@ export const groupsSchema = z
         maxDelaySeconds: seconds.default(21_600),
         quietHours: z.string().default('02:00-06:00'),
         maxUnanswered: z.number().int().min(0).default(2),
+        // A sub-second period can only be a slip (a message per tick would flood the group and the model).
+        periodicSeconds: seconds.refine((value) => value === 0 || value >= 1, '0 (off) or at least 1 second').default(0),
       })
       .strict()
       .prefault({}),

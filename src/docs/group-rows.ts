@@ -20,6 +20,12 @@ export const groupVocabulary = [
   'queueRebootReminder',
   'isCurrentTimer(judge)',
   'isCurrentTimer(silence)',
+  'isPeriodicDue',
+  'isPeriodicTurn',
+  'planPeriodic',
+  'beginPeriodic',
+  'passPeriodic',
+  'isCurrentTimer(periodic)',
 ] as const;
 
 /** True when a transition row involves group chats; pure. */

@@ -35,8 +35,11 @@ export interface TurnRequest extends RequestBase {
   wakeupReason?: string;
   /** The model's own memos that are still valid. */
   memos: Array<{ id: number; text: string }>;
-  /** Group turns: who wrote the new message, whether the bot joins on its own, where group memory starts. */
-  group?: { from: Sender | null; joined: boolean; memorySince: number | null };
+  /**
+   * Group turns: who wrote the new message, whether the bot joins on its own, where group memory starts, and
+   * for the periodic message its period.
+   */
+  group?: { from: Sender | null; joined: boolean; memorySince: number | null; periodSeconds?: number };
 }
 
 /** A request beside the conversation whose answer is plain text. */

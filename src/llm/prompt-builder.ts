@@ -60,6 +60,9 @@ function buildGroupTurnMessages(
   if (request.purpose === 'reply') {
     text = renderTemplate(options.templates['turn-reply'], { narrative, text: `${speaker}: ${newMessageText(request, options.maxInputChars)}` });
     if (group.joined) text = `${text}\n\n${renderTemplate(options.templates['join-note'], { sender: speaker })}`;
+  } else if (request.purpose === 'proactive' && material.proactivePrompt === undefined && group.periodSeconds !== undefined) {
+    const values = { narrative, current_time: currentTime, unanswered_count: request.unanswered, period: formatPeriod(group.periodSeconds) };
+    text = renderTemplate(options.templates['turn-group-periodic'], values);
   } else if (request.purpose === 'proactive' && material.proactivePrompt === undefined) {
     text = renderTemplate(options.templates['turn-group-proactive'], { narrative, current_time: currentTime, unanswered_count: request.unanswered });
   } else {
@@ -147,6 +150,14 @@ function moodArcOf(progress: number): string {
   if (progress < 0.4) return 'you are calm and a little hopeful';
   if (progress < 0.7) return 'you are starting to care whether they saw it';
   return 'you are getting anxious and wonder whether to do something else';
+}
+
+/** A period in words, in the largest whole unit: "day", "2 hours", "90 minutes", "45 seconds"; pure. */
+export function formatPeriod(seconds: number): string {
+  const units: Array<[string, number]> = [['day', 86_400], ['hour', 3600], ['minute', 60]];
+  const [unit, size] = units.find(([, length]) => seconds >= length && seconds % length === 0) ?? ['second', 1];
+  const count = Math.round(seconds / size);
+  return count === 1 ? unit : `${count} ${unit}s`;
 }
 
 /** A duration as "45 s" or "3 min"; pure. */

@@ -13,9 +13,10 @@ export const templateNames = [
   'turn-wakeup',
   'thinking',
   'reminder',
-  // Group chats: the group proactive turn, the note of a voluntary reply, the Heartflow judge and its persona
-  // summary, image captions.
+  // Group chats: the group proactive turn and the periodic one, the note of a voluntary reply, the Heartflow
+  // judge and its persona summary, image captions.
   'turn-group-proactive',
+  'turn-group-periodic',
   'join-note',
   'judge',
   'persona-summary',

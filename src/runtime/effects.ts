@@ -123,6 +123,7 @@ export function llmRequestOf(sessionId: string, context: SessionContext): TurnRe
     const from = first === undefined ? null : first.senderName === undefined ? { id: first.senderId } : { id: first.senderId, name: first.senderName };
     request.images = turn.images ?? [];
     request.group = { from, joined: turn.joined === true, memorySince: context.group.memorySince };
+    if (turn.periodSeconds !== undefined) request.group.periodSeconds = turn.periodSeconds;
   }
   return request;
 }

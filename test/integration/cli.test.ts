@@ -1,4 +1,4 @@
-// The kizuna CLI as users run it: `start` with its own Redis and a clean SIGTERM shutdown, `start` without
+// The kizuna CLI as users run it: `start` with its own Redis (opening configured periodic groups) and a clean SIGTERM shutdown, `start` without
 // redis-server, `worker` role parsing, and `replay` exit codes.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -21,11 +21,13 @@ function redisServerRunningOn(port: number): boolean {
 }
 
 describe('kizuna start', () => {
-  it('launches its own Redis from redis.conf, serves the API, and shuts everything down on SIGTERM', async () => {
+  it('launches its own Redis from redis.conf, serves the API, opens configured periodic groups, and shuts everything down on SIGTERM', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'kizuna-start-'));
     temporary.push(dataDir);
     const [httpPort, redisPort] = [await freePort(), await freePort()];
-    const configPath = writeConfigFile({ http: { port: httpPort }, redis: { privatePort: redisPort, dataDir } });
+    const sessions = { 'http:group:daily': { groups: { proactive: { periodicSeconds: 86_400 } } } };
+    const configPath = writeConfigFile({ http: { port: httpPort }, redis: { privatePort: redisPort, dataDir }, sessions });
+    const started = Date.now();
     const kizuna = spawnKizuna(['start'], { KIZUNA_CONFIG: configPath, REDIS_URL: '' });
     try {
       await waitForOutput(kizuna, /kizuna is running/, 30_000);
@@ -40,6 +42,13 @@ describe('kizuna start', () => {
       });
       expect(posted.status).toBe(202);
       await waitFor(async () => ((await (await fetch(`${base}/v1/sessions/http:private:zoe/messages`)).json()) as unknown[]).length === 1);
+      // A configured group with a periodic message is armed at start, before anyone writes in it.
+      const daily = await waitFor(async () => {
+        const view = (await (await fetch(`${base}/v1/sessions/http:group:daily`)).json()) as { timers?: Array<{ name: string; dueAt: number }> };
+        return view.timers?.find((timer) => timer.name === 'periodic');
+      });
+      expect(daily.dueAt).toBeGreaterThanOrEqual(started + 86_400_000);
+      expect(daily.dueAt).toBeLessThanOrEqual(Date.now() + 86_400_000);
 
       kizuna.kill('SIGTERM');
       expect(await kizuna.exited).toBe(0);

@@ -125,6 +125,35 @@ describe('the Heartflow judge', () => {
     expect(judgeRequestsFor(model, text)).toHaveLength(3);
   });
 
+  it('fails closed while the judge endpoint keeps failing (HTTP 500): no reply, nothing stuck, the next message is judged', async () => {
+    const group = 'http:group:judge-down';
+    const text = 'is the judge even up';
+    routeJudge(model, { status: 500 });
+    await post(kizuna, group, 'ivy', text);
+    await waitForJudge(model, text, 3);
+    await waitForView(kizuna, group, (view) => view.context?.side.length === 0, 'judgement given up');
+    expect(groupTurns(model, text)).toEqual([]);
+    expect(await outboxOf(kizuna, group)).toEqual([]);
+
+    routeJudge(model, { text: judgeJson(9) });
+    model.script(answer(call.reply('Back online!')));
+    await post(kizuna, group, 'ivy', 'hello again everyone');
+    expect((await waitForDelivered(kizuna, group)).map((message) => message.text)).toEqual(['Back online!']);
+  });
+
+  it('shows the judge the heartflow.contextMessages (10) messages before the judged one, and no older ones', async () => {
+    const group = 'http:group:context';
+    const line = (index: number) => `context line ${String(index).padStart(2, '0')}`;
+    routeJudge(model, { text: judgeJson(1) });
+    for (let index = 1; index <= 12; index++) await post(kizuna, group, `member${index % 3}`, line(index));
+    await post(kizuna, group, 'zed', 'the judged message at last');
+    const [judged] = await waitForJudge(model, 'the judged message at last');
+    const prompt = userPromptOf(judged!);
+    for (let index = 3; index <= 12; index++) expect(prompt).toContain(line(index));
+    expect(prompt).not.toContain(line(1));
+    expect(prompt).not.toContain(line(2));
+  });
+
   it('judges a burst from one member once, on the latest message, after the settle window', async () => {
     const settled = await startScenarioRuntime(model, { heartflow: { ...heartflow, settleSeconds: 1 }, debounce: { enabled: false } }, { models: { chat: 'fake-chat', judge: judgeModel } });
     try {

@@ -200,3 +200,53 @@ describe('seed 003 scenarios, judge on', () => {
     expect(judgePrompts().at(-1)).toContain('2 days');
   });
 });
+
+describe('the judge context', () => {
+  it('shows the judge judgeContextMessages around the matched message and the group\'s last judgeContextMessages, no more', async () => {
+    const model = await startFakeOpenAi();
+    model.setDefault(() => ({ text: JSON.stringify({ should_remind: true, reason: 'bare repost' }) }));
+    const kizuna = await startRebootRuntime({
+      llm: { baseUrl: model.baseUrl, apiKey: 'test', models: { judge: 'judge-mini' } },
+      memoryReboot: { llmConfirm: true, reminderText, judgeContextMessages: 2 },
+    });
+    try {
+      const g = 'http:group:judge-context';
+      const filler = {
+        before1: 'Has anyone tried the new bakery on Elm Street yet?',
+        before2: 'My cat knocked a glass off the kitchen table again this morning.',
+        before3: 'The football match last night went all the way to penalties.',
+        after1: 'I still need two volunteers for the picnic on Sunday.',
+        after2: 'Which laptop would you recommend for first-year programming students?',
+        after3: 'The river trail is closed because of the flooding near the old mill.',
+        recent1: 'Does anybody know a good plumber in the north district?',
+        recent2: 'Happy birthday to Lena, have a wonderful day!',
+        recent3: 'Remember to bring your library books back by Friday.',
+      };
+      const chat = (key: keyof typeof filler, at: number) => ({ sender: `s-${key}`, text: filler[key], at });
+      const [, , , , , , , , , , , c] = await postAll(kizuna, g, [
+        chat('before1', t0),
+        chat('before2', t0 + minute),
+        chat('before3', t0 + 2 * minute),
+        { sender: 'a', name: 'Ann', text: news, at: t0 + 3 * minute },
+        chat('after1', t0 + 4 * minute),
+        chat('after2', t0 + 5 * minute),
+        chat('after3', t0 + 6 * minute),
+        { sender: 'b', name: 'Bob', text: `${news} wow`, at: t0 + 10 * minute },
+        chat('recent1', t0 + 20 * minute),
+        chat('recent2', t0 + 21 * minute),
+        chat('recent3', t0 + 22 * minute),
+        { sender: 'c', name: 'Cat', text: news, at: t0 + 2 * hour },
+      ]);
+      expect(await rebootEvents(kizuna, g)).toEqual([expect.objectContaining({ type: 'reboot.matched', messageId: c })]);
+      const prompts = model.requests.filter((request) => request.path === '/v1/chat/completions').map((request) => JSON.stringify(request.body));
+      expect(prompts).toHaveLength(1);
+      const [prompt] = prompts as [string];
+      // Around the match (Ann's copy, the best one): two before and two after; then the two newest messages.
+      for (const shown of [filler.before2, filler.before3, filler.after1, filler.after2, filler.recent2, filler.recent3]) expect(prompt).toContain(shown);
+      for (const hidden of [filler.before1, filler.after3, filler.recent1]) expect(prompt).not.toContain(hidden);
+    } finally {
+      await kizuna.stop();
+      await model.close();
+    }
+  });
+});

@@ -130,6 +130,9 @@ describe('[000] group silence countdown', () => {
     expect(sessionSettingsFor(config, 'qq:group:7').proactive.maxUnanswered).toBe(5);
     expect(sessionSettingsFor(config, 'qq:private:1').proactive).toMatchObject({ maxUnanswered: 4, quietHours: '01:00-07:00' });
     expect(sessionSettingsFor(parseConfig({}), 'qq:group:1').proactive.enabled).toBe(false);
+    // Off for groups by default; one group turned on by its own override, either way.
+    const one = parseConfig({ sessions: { 'qq:group:7': { proactive: { enabled: true } }, 'qq:group:8': { groups: { proactive: { enabled: true } } } } });
+    expect(['qq:group:6', 'qq:group:7', 'qq:group:8'].map((id) => sessionSettingsFor(one, id).proactive.enabled)).toEqual([false, true, true]);
   });
 
   it('replies in a group never open a wait (no follow-ups in a group)', () => {
@@ -137,6 +140,33 @@ describe('[000] group silence countdown', () => {
     group.post('bob', '@Miko hi', t0, { mentionsBot: true }).answer(t0 + second, [reply('hello!', 120)]);
     expect(group.state).toBe('idle');
     expect(group.context.wait).toBeNull();
+  });
+});
+
+describe('[000] (beyond, #44) the independent periodic group timer', () => {
+  it('fires on its schedule whatever the group says, and defers to the end of quiet hours', () => {
+    // Every 4 h; quiet 02:00–06:00 UTC. The silence countdown is on too, and chatter keeps restarting it.
+    const group = quietGroup({ quietHours: '02:00-06:00' });
+    group.actor.send({ type: 'settings.changed', at: t0, settings: { ...group.context.settings, proactive: { ...group.context.settings.proactive, periodicSeconds: 4 * 3600 } } });
+    const armed = group.context.timers.periodic!;
+    expect(armed.dueAt).toBe(t0 + 4 * 60 * minute);
+    for (let at = t0 + 10 * minute; at < armed.dueAt; at += 10 * minute) group.post('bob', 'busy busy', at);
+    expect(group.context.timers.periodic).toEqual(armed);
+    expect(group.context.timers.proactive).toBeUndefined();
+
+    group.fire('periodic').answer(armed.dueAt + second, [reply('16:00 check-in!')]).deliverAll();
+    expect(group.outbound.at(-1)).toMatchObject({ kind: 'proactive', text: '16:00 check-in!' });
+    group.fire('periodic').answer(armed.dueAt + 4 * 60 * minute + second, [reply('20:00 check-in!')]).deliverAll();
+    // The 00:00 slot is not quiet; the 04:00 one is: deferred to 06:00 (+ jitter), then the schedule goes on at 08:00.
+    group.fire('periodic').answer(t0 + 12 * 60 * minute + second, [reply('midnight!')]).deliverAll();
+    group.fire('periodic');
+    expect(group.state).toBe('idle');
+    const deferred = group.context.timers.periodic!.dueAt;
+    expect(deferred).toBeGreaterThanOrEqual(Date.UTC(2026, 10, 22, 6, 0));
+    expect(deferred).toBeLessThanOrEqual(Date.UTC(2026, 10, 22, 6, 10));
+    group.fire('periodic');
+    expect(group.state).toBe('proactive');
+    expect(group.context.timers.periodic?.dueAt).toBe(Date.UTC(2026, 10, 22, 8, 0));
   });
 });
 

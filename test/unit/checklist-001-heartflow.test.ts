@@ -8,6 +8,7 @@ import { parseConfig } from '../../src/config/load-config.js';
 import { sessionSettingsFor } from '../../src/config/session-settings.js';
 import { parseJudgeOutput } from '../../src/llm/judge-output.js';
 import { buildJudgeMessages, judgeRetryReminder } from '../../src/llm/judge-prompt.js';
+import { renderGroupMemory } from '../../src/llm/group-memory.js';
 import type { HistoryEntry } from '../../src/llm/llm-types.js';
 import { buildTurnMessages } from '../../src/llm/prompt-builder.js';
 import { loadTemplates } from '../../src/llm/prompt-templates.js';
@@ -319,6 +320,26 @@ describe('[001] images', () => {
     expect(group.group.pendingImages).toEqual([]);
   });
 
+  it('renders memory lines: shown in this request as [Image #n], seen as [Image], captioned as [Image: …]; stickers, mentions, the bot as You', () => {
+    const entries: HistoryEntry[] = [
+      {
+        role: 'user',
+        text: 'look',
+        at: t0,
+        sender: { id: 'bob', name: 'Bob' },
+        images: [image('seen'), image('new'), image('captioned'), { url: 'https://img.example/face', sticker: true, hash: 's1' }],
+      },
+      { role: 'user', text: 'what is it?', at: t0 + second, sender: { id: 'carol' }, mentionsBot: true },
+      { role: 'bot', text: 'a cat', at: t0 + 2 * second },
+    ];
+    const lines = renderGroupMemory(entries, { timeZone: 'UTC', captions: { captioned: 'A ginger cat.' }, attached: ['new'] }).split('\n');
+    expect(lines).toEqual([
+      '[12:00:00] Bob: look [Image] [Image #1] [Image: A ginger cat.] [Sticker]',
+      '[12:00:01] carol: what is it? [@you]',
+      '[12:00:02] You: a cat',
+    ]);
+  });
+
   it('drops a pending image passed over by more than pendingMaxRounds (2) requests, even after it left the window', () => {
     const group = new GroupHarness({ heartflow: { enabled: false }, groups: { maxImagesPerRequest: 1, imageWindow: 5, pendingMaxRounds: 2 } });
     group.post('bob', '', t0, { images: [image('old'), image('new')] });
@@ -370,6 +391,34 @@ describe('[001] commands', () => {
     expect(group.group.activity).toMatchObject({ energy: 1, judged: 0, joined: 0, lastJoinAt: null });
     expect(group.group.knownImages).toEqual([]);
     expect(group.group.memorySince).toBe(t0 + 4 * second);
+  });
+});
+
+describe('[001] commands: /reset and what is not offered', () => {
+  const image = (name: string) => ({ url: `https://img.example/${name}.png`, hash: name });
+
+  it("an admin's /reset clears the group's judge state, memory, seen images and pending images", () => {
+    const group = new GroupHarness({ admins: ['boss'], groups: { maxImagesPerRequest: 1 } });
+    group.post('bob', 'ramen pics!', t0, { images: [image('a'), image('b')] }).score(t0 + second, scoresOf(9));
+    group.answer(t0 + 2 * second, [reply('yum')]).deliverAll();
+    expect(group.group.knownImages).toEqual(['b']);
+    expect(group.group.pendingImages.map((item) => item.hash)).toEqual(['a']);
+    group.post('carol', 'anyone for udon?', t0 + 3 * second);
+    expect(group.judging).not.toBeNull();
+
+    group.post('boss', '/reset', t0 + 4 * second);
+    expect(group.judging).toBeNull();
+    expect(group.group).toMatchObject({ candidate: null, lastJudgement: null, knownImages: [], pendingImages: [], recentImages: [], memorySince: t0 + 4 * second });
+    expect(group.group.activity).toMatchObject({ energy: 1, judged: 0, joined: 0, messages: 0, lastJoinAt: null });
+  });
+
+  it('/heartflow_cache and /heartflow_cache_clear are not offered (the summary is keyed by the persona text): answered as unknown, never judged or remembered', () => {
+    const group = new GroupHarness({ admins: ['boss'] });
+    group.post('boss', '/heartflow_cache', t0).post('boss', '/heartflow_cache_clear', t0 + second);
+    expect(group.outbound.map((message) => message.text)).toEqual([expect.stringContaining('Unknown command'), expect.stringContaining('Unknown command')]);
+    expect(group.outbound[0]?.text).toContain('/heartflow_reset');
+    expect(group.judging).toBeNull();
+    expect(group.history).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryEntry, MentalEntry, PromptMaterial, TextRequest, TurnRequest } from '../../src/llm/llm-types.js';
 import { renderNarrative } from '../../src/llm/narrative.js';
-import { buildTextMessages, buildTurnMessages, escalationOf, type PromptOptions } from '../../src/llm/prompt-builder.js';
+import { buildTextMessages, buildTurnMessages, escalationOf, formatPeriod, type PromptOptions } from '../../src/llm/prompt-builder.js';
 import { loadTemplates, renderTemplate } from '../../src/llm/prompt-templates.js';
 
 const at = (hour: number, minute = 0) => Date.UTC(2026, 10, 21, hour, minute);
@@ -77,6 +77,23 @@ describe('prompt building', () => {
       buildTurnMessages(turn({ purpose: 'proactive', unanswered: 0 }), { ...material, proactivePrompt: 'Unanswered: {{unanswered_count}} at {{current_time}}.' }, options),
     );
     expect(custom).toContain('Unanswered: 0 at 2026-11-21 20:30.');
+  });
+
+  it('a group proactive turn says the group was quiet; the periodic one says it is the regular message, with its period', () => {
+    const group = { from: null, joined: false, memorySince: null };
+    const groupOptions = { ...options, chatType: 'group' as const };
+    const silence = userText(buildTurnMessages(turn({ purpose: 'proactive', group }), material, groupOptions));
+    expect(silence).toContain('the group has been quiet for a while');
+    const daily = userText(buildTurnMessages(turn({ purpose: 'proactive', unanswered: 1, group: { ...group, periodSeconds: 86_400 } }), material, groupOptions));
+    expect(daily).toContain('every day, whether the group is busy or quiet');
+    expect(daily).toContain('It is 2026-11-21 20:30');
+    expect(daily).toContain('1 message(s) of your own');
+    expect(daily).not.toContain('quiet for a while');
+    expect(formatPeriod(7200)).toBe('2 hours');
+    expect(formatPeriod(5400)).toBe('90 minutes');
+    expect(formatPeriod(45)).toBe('45 seconds');
+    const custom = { ...material, proactivePrompt: 'Custom at {{current_time}}.' };
+    expect(userText(buildTurnMessages(turn({ purpose: 'proactive', group: { ...group, periodSeconds: 3600 } }), custom, groupOptions))).toContain('Custom at 2026-11-21 20:30.');
   });
 
   it('a booked wake-up states its reason; inner thoughts and reminders are short plain prompts with the persona', () => {
