@@ -5,6 +5,10 @@
 import { createHash } from 'node:crypto';
 import type { StateValue } from 'xstate';
 import type { ErrorInfo, SessionEvent } from '../../machines/session-types.js';
+import { canonicalJson } from './canonical-json.js';
+import { sharedCanonicalJson } from './shared-settings.js';
+
+export { canonicalJson };
 
 export interface LogEntry {
   /** The mailbox sequence number; null for events the driver added (`settings.changed`). */
@@ -21,19 +25,7 @@ export interface LogEntry {
   committedAt?: number;
 }
 
-/** JSON with object keys sorted, so equal values always serialise identically; pure. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, item]) => item !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
-
 /** A short digest of a persisted snapshot; equal snapshots have equal digests. */
 export function snapshotDigest(persisted: unknown): string {
-  return createHash('sha1').update(canonicalJson(persisted)).digest('hex').slice(0, 16);
+  return createHash('sha1').update(canonicalJson(persisted, sharedCanonicalJson)).digest('hex').slice(0, 16);
 }

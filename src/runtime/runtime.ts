@@ -37,6 +37,7 @@ import { createRuntimeStats, type RuntimeStats } from './runtime-stats.js';
 import { SessionDriver } from './session-driver.js';
 import { SessionReader } from './session-reader.js';
 import { SessionStore } from './session-store.js';
+import { shareSettings } from './shared-settings.js';
 import { Sweeper } from './sweeper.js';
 import { TimerScheduler } from './timer-scheduler.js';
 
@@ -129,7 +130,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       cache,
       scorer: options.scorer ?? (await loadCompletenessScorer({ logger: (message) => logger.warn(message) })),
       effects: new EffectRunner(timers, llm, queues.outbox),
-      settingsFor: memoize((sessionId) => sessionSettingsFor(config, sessionId)),
+      settingsFor: memoize((sessionId) => shareSettings(sessionSettingsFor(config, sessionId)).settings),
       stats,
       publisher: createRedisCommitPublisher(redis, prefix, (error) => logger.debug({ err: error }, 'publish failed')),
       ...(options.inspector === undefined ? {} : { inspector: options.inspector }),

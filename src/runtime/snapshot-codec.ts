@@ -5,10 +5,12 @@
  * context fields that still hold their initial value (an idle session's many empty lists and nulls), and the
  * parts of an XState snapshot that are always the same for this machine (status, history, children).
  */
-import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { initialSessionContext } from '../../machines/session-machine.js';
 import type { SessionContext, SessionSettings } from '../../machines/session-types.js';
+import { settingsDigest, shareSettings, shareSettingsJson } from './shared-settings.js';
+
+export { settingsDigest };
 
 /** Initial values of the context fields that are left out of storage while unchanged (as JSON). */
 const elidable = new Map(
@@ -18,7 +20,20 @@ const elidable = new Map(
 );
 
 function elideDefaults(context: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(context).filter(([key, value]) => elidable.get(key) !== JSON.stringify(value)));
+  const kept: Record<string, unknown> = {};
+  for (const key in context) {
+    const value = context[key];
+    if (!isInitial(elidable.get(key), value)) kept[key] = value;
+  }
+  return kept;
+}
+
+/** Whether `value` serialises to `initial` (cheap checks first: most fields are scalars or empty). */
+function isInitial(initial: string | undefined, value: unknown): boolean {
+  if (initial === undefined) return false;
+  if (value === null || typeof value !== 'object') return initial === JSON.stringify(value);
+  if (Array.isArray(value) ? value.length > 0 : Object.keys(value).length > 0) return initial === JSON.stringify(value);
+  return initial === (Array.isArray(value) ? '[]' : '{}');
 }
 
 function restoreDefaults(context: Record<string, unknown>): Record<string, unknown> {
@@ -43,16 +58,10 @@ export interface EncodedSnapshot {
   settings: { digest: string; json: string };
 }
 
-/** The digest under which a settings object is shared; pure. */
-export function settingsDigest(json: string): string {
-  return createHash('sha1').update(json).digest('hex').slice(0, 12);
-}
-
 /** Encodes a persisted snapshot for storage; pure. */
 export function encodeSnapshot(persisted: unknown): EncodedSnapshot {
   const { status, historyValue, children, context, ...rest } = persisted as PersistedSession;
-  const settingsJson = JSON.stringify(context.settings);
-  const digest = settingsDigest(settingsJson);
+  const { json: settingsJson, digest } = shareSettings(context.settings);
   const stored: Record<string, unknown> = { ...rest, context: { ...elideDefaults(context as unknown as Record<string, unknown>), settings: `${settingsPrefix}${digest}` } };
   if (status !== 'active') stored.status = status;
   if (historyValue !== undefined && Object.keys(historyValue).length > 0) stored.historyValue = historyValue;
@@ -86,7 +95,10 @@ function decodeParsed(parsed: PersistedSession, settings: (digest: string) => Se
   };
 }
 
-/** The shared settings table, cached in process memory (settings rarely change, so it is read once). */
+/**
+ * The shared settings table, cached in process memory (settings rarely change, so it is read once); decoded
+ * snapshots carry the interned settings object, so equal settings compare by identity.
+ */
 export class SettingsTable {
   readonly #redis: Redis;
   readonly #key: string;
@@ -101,7 +113,7 @@ export class SettingsTable {
   async remember(encoded: EncodedSnapshot): Promise<void> {
     if (this.#known.has(encoded.settings.digest)) return;
     await this.#redis.hsetnx(this.#key, encoded.settings.digest, encoded.settings.json);
-    this.#known.set(encoded.settings.digest, JSON.parse(encoded.settings.json) as SessionSettings);
+    this.#known.set(encoded.settings.digest, shareSettingsJson(encoded.settings.json).settings);
   }
 
   /** Decodes a stored snapshot, loading its settings when this process has not seen them. Performs I/O. */
@@ -110,7 +122,7 @@ export class SettingsTable {
     const digest = referencedDigest(parsed);
     if (digest !== null && !this.#known.has(digest)) {
       const json = await this.#redis.hget(this.#key, digest);
-      if (json !== null) this.#known.set(digest, JSON.parse(json) as SessionSettings);
+      if (json !== null) this.#known.set(digest, shareSettingsJson(json).settings);
     }
     return decodeParsed(parsed, (key) => this.#known.get(key));
   }
