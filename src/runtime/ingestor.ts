@@ -36,9 +36,24 @@ export class Ingestor {
 
   /** Appends `event` to the mailbox of `sessionId` and triggers a drain when one is owed. Performs I/O. */
   async ingest(sessionId: string, event: IngestEvent, messageId?: string): Promise<IngestReceipt> {
+    const { receipt, needsDrain } = await this.appendOwingDrain(sessionId, event, messageId);
+    if (needsDrain) await guardRedis(() => this.#trigger.trigger(sessionId));
+    return receipt;
+  }
+
+  /**
+   * Appends `event` without triggering a drain; `needsDrain` says this caller now owes the session one and
+   * must drain it itself or `trigger` it (a session worker firing a timer drains in place). Performs I/O.
+   */
+  async appendOwingDrain(sessionId: string, event: IngestEvent, messageId?: string): Promise<{ receipt: IngestReceipt; needsDrain: boolean }> {
     const result = await this.#store.append(sessionId, JSON.stringify(event), event.at, messageId);
-    if (result.needsDrain) await guardRedis(() => this.#trigger.trigger(sessionId));
     this.#stats?.trigger.counted({ name: result.appended ? 'events_ingested_total' : 'events_duplicate_total' });
-    return { sessionId, eventId: `${sessionId}#${result.seq}`, seq: result.seq, duplicate: !result.appended };
+    const receipt = { sessionId, eventId: `${sessionId}#${result.seq}`, seq: result.seq, duplicate: !result.appended };
+    return { receipt, needsDrain: result.needsDrain };
+  }
+
+  /** Asks for a drain job for `sessionId` (deduplicated per session). Performs I/O. */
+  async trigger(sessionId: string): Promise<void> {
+    await guardRedis(() => this.#trigger.trigger(sessionId));
   }
 }

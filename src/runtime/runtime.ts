@@ -66,6 +66,8 @@ export interface Runtime {
   redis: Redis;
   queues: RuntimeQueues;
   sweeper: Sweeper;
+  /** The session driver, when this process has the session role. */
+  driver: SessionDriver | null;
   /** The LLM client in use, when this process has the llm role. */
   llmName: string | null;
   /** Stops taking jobs, waits for in-flight work, closes connections. */
@@ -124,8 +126,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   };
 
   let sweepTimer: NodeJS.Timeout | undefined;
+  let driver: SessionDriver | null = null;
   if (options.roles.includes('session')) {
-    const driver = new SessionDriver({
+    driver = new SessionDriver({
       store,
       cache,
       scorer: options.scorer ?? (await loadCompletenessScorer({ logger: (message) => logger.warn(message) })),
@@ -138,7 +141,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       maxBatches: config.runtime.maxBatchesPerDrain,
     });
     startWorker(queueNames.drain, createDrainProcessor(driver, trigger), config.runtime.drainConcurrency);
-    startWorker(queueNames.timers, createTimerProcessor(ingestor, stats), config.runtime.timerConcurrency);
+    startWorker(queueNames.timers, createTimerProcessor(ingestor, stats, driver), config.runtime.timerConcurrency);
     sweepTimer = scheduleSweeps(sweeper, config.runtime.sweepIntervalSeconds, logger);
   }
 
@@ -179,6 +182,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     redis,
     queues,
     sweeper,
+    driver,
     llmName: options.roles.includes('llm') ? parts.client.name : null,
     async close() {
       if (sweepTimer !== undefined) clearInterval(sweepTimer);
