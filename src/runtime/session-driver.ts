@@ -126,7 +126,8 @@ export class SessionDriver {
     applied.live.version = result.version;
     if (applied.live !== live) cache.set(applied.live);
     this.#recordCommit(applied, committedAt);
-    await this.#runEffects(sessionId, applied.effects);
+    if (applied.effects.length > 0) await this.#options.effects.run(applied.effects);
+    // Published in the same tick as the effects' acknowledgement below: one write to Redis for both.
     this.#options.publisher?.publish({
       sessionId,
       version: result.version,
@@ -136,6 +137,7 @@ export class SessionDriver {
       outbound: applied.outbound,
       committedAt,
     });
+    await this.#ackEffects(sessionId, applied.effects.length);
     return result.remaining;
   }
 
@@ -150,17 +152,15 @@ export class SessionDriver {
     stats.trigger.observed({ name: 'ingest_to_commit_ms', values: latencies });
   }
 
-  async #runEffects(sessionId: string, effects: readonly Effect[]): Promise<void> {
-    if (effects.length === 0) return;
-    await this.#options.effects.run(effects);
-    await this.#options.store.ackEffects(sessionId, effects.length);
-    this.#options.stats.trigger.counted({ name: 'effects_run_total', by: effects.length });
+  /** Drops `count` carried-out effects from the session's pending list. */
+  async #ackEffects(sessionId: string, count: number): Promise<void> {
+    if (count === 0) return;
+    await this.#options.store.ackEffects(sessionId, count);
+    this.#options.stats.trigger.counted({ name: 'effects_run_total', by: count });
   }
 
   async #runStoredEffects(sessionId: string, stored: readonly string[]): Promise<void> {
-    await this.#runEffects(
-      sessionId,
-      stored.map((json) => JSON.parse(json) as Effect),
-    );
+    await this.#options.effects.run(stored.map((json) => JSON.parse(json) as Effect));
+    await this.#ackEffects(sessionId, stored.length);
   }
 }
