@@ -4,7 +4,7 @@
  * delivers messages. Closing it stops taking jobs, lets in-flight work finish, then closes every connection.
  */
 import { hostname } from 'node:os';
-import { type Processor, Worker } from 'bullmq';
+import { type Processor, Worker, type WorkerOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { createDrainProcessor } from '../../workers/drain-processor.js';
 import { createLlmProcessor } from '../../workers/llm-processor.js';
@@ -39,7 +39,7 @@ import { SessionReader } from './session-reader.js';
 import { SessionStore } from './session-store.js';
 import { shareSettings } from './shared-settings.js';
 import { Sweeper } from './sweeper.js';
-import { TimerScheduler } from './timer-scheduler.js';
+import { TimerScheduler, timerJobRetention } from './timer-scheduler.js';
 
 export const runtimeRoles = ['session', 'llm', 'outbox'] as const;
 export type RuntimeRole = (typeof runtimeRoles)[number];
@@ -117,8 +117,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     stalledInterval: config.runtime.stalledIntervalSeconds * 1000,
     maxStalledCount: 10,
   };
-  const startWorker = <T>(name: string, processor: Processor<T>, concurrency: number): Worker<T> => {
-    const worker = new Worker<T>(name, processor, { ...workerOptions, concurrency });
+  const startWorker = <T>(name: string, processor: Processor<T>, concurrency: number, extra: Partial<WorkerOptions> = {}): Worker<T> => {
+    const worker = new Worker<T>(name, processor, { ...workerOptions, ...extra, concurrency });
     worker.on('error', (error) => logger.debug({ err: error, queue: name }, 'worker error'));
     worker.on('failed', (job, error) => logger.warn({ err: error, queue: name, jobId: job?.id }, 'job failed'));
     workers.push(worker as Worker<unknown>);
@@ -141,7 +141,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       maxBatches: config.runtime.maxBatchesPerDrain,
     });
     startWorker(queueNames.drain, createDrainProcessor(driver, trigger), config.runtime.drainConcurrency);
-    startWorker(queueNames.timers, createTimerProcessor(ingestor, stats, driver), config.runtime.timerConcurrency);
+    startWorker(queueNames.timers, createTimerProcessor(ingestor, stats, driver), config.runtime.timerConcurrency, timerJobRetention);
     sweepTimer = scheduleSweeps(sweeper, config.runtime.sweepIntervalSeconds, logger);
   }
 

@@ -2,8 +2,9 @@
  * How a session snapshot is stored. The machine keeps its settings in context (so it stays pure and replay
  * reproduces every decision), but thousands of sessions share a handful of distinct settings, so the stored
  * form replaces them by a reference into one shared table (`<prefix>:settings`, digest → JSON), leaves out
- * context fields that still hold their initial value (an idle session's many empty lists and nulls), and the
- * parts of an XState snapshot that are always the same for this machine (status, history, children).
+ * context fields that still hold their initial value (an idle session's many empty lists and nulls), a
+ * timer's `firesAt` when it is its `dueAt` (the usual case), and the parts of an XState snapshot that are
+ * always the same for this machine (status, history, children).
  */
 import type { Redis } from 'ioredis';
 import { initialSessionContext } from '../../machines/session-machine.js';
@@ -15,7 +16,8 @@ export { settingsDigest };
 /** Initial values of the context fields that are left out of storage while unchanged (as JSON). */
 const elidable = new Map(
   Object.entries(initialSessionContext('x:private:x'))
-    .filter(([key]) => key !== 'chatType' && key !== 'settings' && key !== 'rng')
+    // chatType's initial value depends on the session, but 'private' is restored only where it was left out.
+    .filter(([key]) => key !== 'settings' && key !== 'rng')
     .map(([key, value]) => [key, JSON.stringify(value)]),
 );
 
@@ -39,10 +41,25 @@ function isInitial(initial: string | undefined, value: unknown): boolean {
 function restoreDefaults(context: Record<string, unknown>): Record<string, unknown> {
   const restored: Record<string, unknown> = {};
   for (const [key, json] of elidable) if (!(key in context)) restored[key] = JSON.parse(json) as unknown;
-  return { ...context, ...restored };
+  const full = { ...context, ...restored };
+  if (context.timers !== undefined) full.timers = mapTimers(context.timers, ({ gen, dueAt, firesAt }) => ({ gen, dueAt, firesAt: firesAt ?? dueAt }));
+  return full;
 }
 
-const settingsPrefix = 'settings:';
+type StoredTimer = { gen: number; dueAt: number; firesAt?: number };
+
+function mapTimers(timers: unknown, map: (entry: StoredTimer) => StoredTimer): Record<string, StoredTimer> {
+  const mapped: Record<string, StoredTimer> = {};
+  for (const [name, entry] of Object.entries(timers as Record<string, StoredTimer>)) mapped[name] = map(entry);
+  return mapped;
+}
+
+function compactTimer(entry: StoredTimer): StoredTimer {
+  return entry.firesAt === entry.dueAt ? { gen: entry.gen, dueAt: entry.dueAt } : entry;
+}
+
+/** Written before settings references were bare digests; still read. */
+const legacySettingsPrefix = 'settings:';
 
 interface PersistedSession {
   status?: string;
@@ -62,7 +79,9 @@ export interface EncodedSnapshot {
 export function encodeSnapshot(persisted: unknown): EncodedSnapshot {
   const { status, historyValue, children, context, ...rest } = persisted as PersistedSession;
   const { json: settingsJson, digest } = shareSettings(context.settings);
-  const stored: Record<string, unknown> = { ...rest, context: { ...elideDefaults(context as unknown as Record<string, unknown>), settings: `${settingsPrefix}${digest}` } };
+  const kept = elideDefaults(context as unknown as Record<string, unknown>);
+  if (kept.timers !== undefined) kept.timers = mapTimers(kept.timers, compactTimer);
+  const stored: Record<string, unknown> = { ...rest, context: { ...kept, settings: digest } };
   if (status !== 'active') stored.status = status;
   if (historyValue !== undefined && Object.keys(historyValue).length > 0) stored.historyValue = historyValue;
   if (children !== undefined && Object.keys(children).length > 0) stored.children = children;
@@ -71,7 +90,8 @@ export function encodeSnapshot(persisted: unknown): EncodedSnapshot {
 
 function referencedDigest(parsed: PersistedSession): string | null {
   const reference = parsed.context.settings as unknown;
-  return typeof reference === 'string' && reference.startsWith(settingsPrefix) ? reference.slice(settingsPrefix.length) : null;
+  if (typeof reference !== 'string') return null;
+  return reference.startsWith(legacySettingsPrefix) ? reference.slice(legacySettingsPrefix.length) : reference;
 }
 
 /**

@@ -53,6 +53,8 @@ describe('a fired timer', () => {
     expect(timerFirings((await reader.readLog(sessionId)).entries)).toEqual(['debounce:1']);
     expect(await drainJobsAsked(kizuna)).toBe(asked);
     expect(await logProblem(redis, reader, kizuna.config.redis.prefix, sessionId)).toBeNull();
+    // The fired job is kept (the timer worker's retention), so re-running its arming effect is a no-op.
+    expect(await kizuna.runtime.queues.timers.getJobState(timerJobId(sessionId, 'debounce', 1))).toBe('completed');
   });
 
   it('is handed to a drain job when the in-place drain fails, and applied once the failure clears', async () => {
@@ -69,6 +71,8 @@ describe('a fired timer', () => {
     await redis.hset(actor, 'snapshot', '{"value":', 'version', Number(version) + 1);
     await waitFor(async () => (await drainJobsAsked(kizuna)) > asked, { message: 'a drain job was asked for' });
     expect(await redis.llen(sessionKeys(kizuna.config.redis.prefix, sessionId).mailbox)).toBe(1);
+    // The failed timer job is removed (retention), its event waits in the mailbox for the drain job.
+    await waitFor(async () => (await kizuna.runtime.queues.timers.getJob(timerJobId(sessionId, 'debounce', 1))) === undefined);
 
     await redis.hset(actor, 'snapshot', snapshot, 'version', version);
     await waitFor(async () => (await stateOf(kizuna, sessionId)) === 'awaiting-llm', { message: 'the retried drain job applied the firing' });
