@@ -50,8 +50,9 @@ function observeInto(histogram: Histogram, values: readonly number[]): Histogram
   const counts = [...histogram.counts];
   let sum = histogram.sum;
   for (const value of values) {
-    const index = histogramBuckets.findIndex((bound) => value <= bound);
-    counts[index === -1 ? histogramBuckets.length : index]! += 1;
+    let index = 0;
+    while (index < histogramBuckets.length && value > histogramBuckets[index]!) index++;
+    counts[index]! += 1;
     sum += value;
   }
   return { counts, sum, count: histogram.count + values.length };
@@ -78,6 +79,20 @@ export function createRuntimeStats() {
         histograms: { ...context.histograms, [event.name]: observeInto(context.histograms[event.name], event.values) },
       }),
       liveActorsChanged: (context, event: { count: number }) => ({ ...context, liveActors: event.count }),
+      // One update per committed batch (a drain's hot path) instead of one per counter.
+      batchCommitted: (context, event: { applied: number; rejected: number; latencies: readonly number[] }) => {
+        const counters = context.counters;
+        return {
+          ...context,
+          counters: {
+            ...counters,
+            commits_total: counters.commits_total + 1,
+            events_applied_total: counters.events_applied_total + event.applied,
+            events_rejected_total: counters.events_rejected_total + event.rejected,
+          },
+          histograms: { ...context.histograms, ingest_to_commit_ms: observeInto(context.histograms.ingest_to_commit_ms, event.latencies) },
+        };
+      },
     },
   });
 }

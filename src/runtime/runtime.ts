@@ -11,6 +11,7 @@ import { createLlmProcessor } from '../../workers/llm-processor.js';
 import { createTimerProcessor } from '../../workers/timer-processor.js';
 import type { DeliveryAdapter } from '../adapters/delivery-adapter.js';
 import { createHttpDelivery } from '../adapters/http-delivery.js';
+import { coalesceScorer } from '../completeness/coalescing-scorer.js';
 import type { CompletenessScorer } from '../completeness/completeness-scorer.js';
 import { loadCompletenessScorer } from '../debounce/load-completeness-scorer.js';
 import type { KizunaConfig } from '../config/schema.js';
@@ -131,7 +132,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     driver = new SessionDriver({
       store,
       cache,
-      scorer: options.scorer ?? (await loadCompletenessScorer({ logger: (message) => logger.warn(message) })),
+      scorer: coalesceScorer(options.scorer ?? (await loadCompletenessScorer({ logger: (message) => logger.warn(message) }))),
       effects: new EffectRunner(timers, llm, queues.outbox),
       settingsFor: memoize((sessionId) => shareSettings(sessionSettingsFor(config, sessionId)).settings),
       stats,

@@ -142,14 +142,9 @@ export class SessionDriver {
   }
 
   #recordCommit(applied: AppliedBatch, committedAt: number): void {
-    const { stats } = this.#options;
-    stats.trigger.counted({ name: 'commits_total' });
-    stats.trigger.counted({ name: 'events_applied_total', by: applied.applied });
-    if (applied.rejected > 0) stats.trigger.counted({ name: 'events_rejected_total', by: applied.rejected });
-    const latencies = applied.logEntries
-      .filter((entry) => entry.seq !== null && entry.event !== undefined)
-      .map((entry) => committedAt - entry.event!.at);
-    stats.trigger.observed({ name: 'ingest_to_commit_ms', values: latencies });
+    const latencies: number[] = [];
+    for (const entry of applied.logEntries) if (entry.seq !== null && entry.event !== undefined) latencies.push(committedAt - entry.event.at);
+    this.#options.stats.trigger.batchCommitted({ applied: applied.applied, rejected: applied.rejected, latencies });
   }
 
   /** Drops `count` carried-out effects from the session's pending list. */

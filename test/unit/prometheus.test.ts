@@ -18,4 +18,13 @@ describe('runtime stats and Prometheus text', () => {
     expect(text).toContain('kizuna_ingest_to_commit_ms_bucket{le="+Inf"} 4');
     expect(text).toContain('kizuna_ingest_to_commit_ms_count 4');
   });
+
+  it('records a committed batch in one update', () => {
+    const stats = createRuntimeStats();
+    stats.trigger.batchCommitted({ applied: 4, rejected: 1, latencies: [2, 30] });
+    stats.trigger.batchCommitted({ applied: 1, rejected: 0, latencies: [7] });
+    const { counters, histograms } = stats.getSnapshot().context;
+    expect([counters.commits_total, counters.events_applied_total, counters.events_rejected_total]).toEqual([2, 5, 1]);
+    expect(histograms.ingest_to_commit_ms).toMatchObject({ count: 3, sum: 39 });
+  });
 });
