@@ -1,12 +1,15 @@
 /**
  * The event-log entry: what was applied to a session (or rejected), the state it led to, and at the end of
- * each committed batch a digest of the full snapshot, so replay can name the first divergence.
+ * each committed batch a digest of the full snapshot, so replay can name the first divergence. Stored, a
+ * `settings.changed` event names its settings by their digest in the shared settings table (as snapshots
+ * do), and readers put the settings back (`SessionReader.readLog`): a session's first entry would otherwise
+ * be more than half its log.
  */
 import { createHash } from 'node:crypto';
 import type { StateValue } from 'xstate';
 import type { ErrorInfo, SessionEvent } from '../../machines/session-types.js';
 import { canonicalJson } from './canonical-json.js';
-import { sharedCanonicalJson } from './shared-settings.js';
+import { shareSettings, sharedCanonicalJson } from './shared-settings.js';
 
 export { canonicalJson };
 
@@ -28,4 +31,11 @@ export interface LogEntry {
 /** A short digest of a persisted snapshot; equal snapshots have equal digests. */
 export function snapshotDigest(persisted: unknown): string {
   return createHash('sha1').update(canonicalJson(persisted, sharedCanonicalJson)).digest('hex').slice(0, 16);
+}
+
+/** The stored form of a log entry committed at `committedAt`; pure. */
+export function logEntryJson(entry: LogEntry, committedAt: number): string {
+  const event = entry.event;
+  if (event?.type !== 'settings.changed' || typeof event.settings !== 'object') return JSON.stringify({ ...entry, committedAt });
+  return JSON.stringify({ ...entry, event: { ...event, settings: shareSettings(event.settings).digest }, committedAt });
 }

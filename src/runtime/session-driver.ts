@@ -16,6 +16,7 @@ import type { RuntimeStats } from './runtime-stats.js';
 import { createLiveSession, type LiveSession } from './session-actor.js';
 import type { BatchRead, SessionStore } from './session-store.js';
 import { encodeSnapshot } from './snapshot-codec.js';
+import { logEntryJson } from './log-entry.js';
 
 export interface DriverOptions {
   store: SessionStore;
@@ -105,6 +106,8 @@ export class SessionDriver {
     const last = read.entries.at(-1)!;
     const encoded = encodeSnapshot(applied.persisted);
     await store.settings.remember(encoded);
+    // A settings change is logged by digest: its settings must be in the table even if the batch moved on.
+    for (const entry of applied.logEntries) if (entry.event?.type === 'settings.changed') await store.settings.rememberSettings(entry.event.settings);
     const result = await store.commit(sessionId, {
       expectedVersion: read.version,
       consumed: read.entries.length,
@@ -112,7 +115,7 @@ export class SessionDriver {
       snapshot: encoded.json,
       state: JSON.stringify(applied.state),
       committedAt,
-      logEntries: applied.logEntries.map((entry) => JSON.stringify({ ...entry, committedAt })),
+      logEntries: applied.logEntries.map((entry) => logEntryJson(entry, committedAt)),
       outbound: applied.outbound.map(({ type: _type, ...message }) => JSON.stringify(message)),
       effects: applied.effects.map((effect) => JSON.stringify(effect)),
       history: applied.history.map(({ type: _type, ...record }) => JSON.stringify(record)),

@@ -131,19 +131,35 @@ export class SettingsTable {
 
   /** Stores the settings of an encoded snapshot (once per digest per process). Performs I/O. */
   async remember(encoded: EncodedSnapshot): Promise<void> {
-    if (this.#known.has(encoded.settings.digest)) return;
-    await this.#redis.hsetnx(this.#key, encoded.settings.digest, encoded.settings.json);
-    this.#known.set(encoded.settings.digest, shareSettingsJson(encoded.settings.json).settings);
+    await this.#store(encoded.settings.digest, encoded.settings.json);
+  }
+
+  /** Stores settings a log entry refers to (once per digest per process). Performs I/O. */
+  async rememberSettings(settings: SessionSettings): Promise<void> {
+    const shared = shareSettings(settings);
+    await this.#store(shared.digest, shared.json);
+  }
+
+  async #store(digest: string, json: string): Promise<void> {
+    if (this.#known.has(digest)) return;
+    await this.#redis.hsetnx(this.#key, digest, json);
+    this.#known.set(digest, shareSettingsJson(json).settings);
+  }
+
+  /** The settings stored under `digest`, loaded when this process has not seen them. Performs I/O. */
+  async resolve(digest: string): Promise<SessionSettings | undefined> {
+    if (!this.#known.has(digest)) {
+      const json = await this.#redis.hget(this.#key, digest);
+      if (json !== null) this.#known.set(digest, shareSettingsJson(json).settings);
+    }
+    return this.#known.get(digest);
   }
 
   /** Decodes a stored snapshot, loading its settings when this process has not seen them. Performs I/O. */
   async decode(stored: string): Promise<unknown> {
     const parsed = JSON.parse(stored) as PersistedSession;
     const digest = referencedDigest(parsed);
-    if (digest !== null && !this.#known.has(digest)) {
-      const json = await this.#redis.hget(this.#key, digest);
-      if (json !== null) this.#known.set(digest, shareSettingsJson(json).settings);
-    }
+    if (digest !== null) await this.resolve(digest);
     return decodeParsed(parsed, (key) => this.#known.get(key));
   }
 }
