@@ -11,7 +11,8 @@ import { armedTimers } from '../../machines/session-logic.js';
 import { parseConfig } from '../../src/config/load-config.js';
 import type { KizunaConfig } from '../../src/config/schema.js';
 import { createLogger } from '../../src/log.js';
-import { globalKeys, sessionKeys } from '../../src/redis/keys.js';
+import { createCommandConnection, waitUntilReady } from '../../src/redis/connection.js';
+import { globalKeys, queuePrefix, sessionKeys } from '../../src/redis/keys.js';
 import type { CommitRecord } from '../../src/runtime/commit-publisher.js';
 import type { IngestEvent } from '../../src/runtime/ingestor.js';
 import { timerJobId } from '../../src/runtime/queues.js';
@@ -74,16 +75,21 @@ function appliedCounter(redisUrl: string, prefix: string) {
   };
 }
 
-/** Baseline: no-op jobs per second of one BullMQ worker process (same concurrency as our drain workers). */
+/**
+ * Baseline: no-op jobs per second of one BullMQ worker process set up as a drain worker (connection,
+ * concurrency, lock and stall settings), on jobs queued beforehand with the queue connection the runtime uses.
+ */
 export async function measureNoopJobs(redisUrl: string, jobs: number): Promise<number> {
-  const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
-  const queue = new Queue('noop', { connection, prefix: '{bench:q}' });
+  const connection = createCommandConnection(redisUrl);
+  await waitUntilReady(connection);
+  const prefix = queuePrefix('bench-noop');
+  const queue = new Queue('noop', { connection, prefix });
   for (let start = 0; start < jobs; start += 1000) {
     const count = Math.min(1000, jobs - start);
     await queue.addBulk(Array.from({ length: count }, (_, index) => ({ name: 'noop', data: { n: start + index }, opts: { removeOnComplete: true } })));
   }
   const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../noop-worker.ts', import.meta.url))], {
-    env: { ...process.env, BENCH_REDIS_URL: redisUrl, BENCH_QUEUE: 'noop', BENCH_CONCURRENCY: '32' },
+    env: { ...process.env, BENCH_REDIS_URL: redisUrl, BENCH_QUEUE: 'noop', BENCH_PREFIX: prefix },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let output = '';
