@@ -6,7 +6,7 @@
 import type { SessionEvent } from '../../machines/session-types.js';
 import type { DrainTrigger } from './drain-trigger.js';
 import type { RuntimeStats } from './runtime-stats.js';
-import { guardRedis, type SessionStore } from './session-store.js';
+import { type AppendResult, guardRedis, type SessionStore } from './session-store.js';
 
 /** An event as ingested: a message has no completeness score yet (the driver adds it). */
 export type IngestEvent = SessionEvent extends infer E
@@ -36,24 +36,29 @@ export class Ingestor {
 
   /** Appends `event` to the mailbox of `sessionId` and triggers a drain when one is owed. Performs I/O. */
   async ingest(sessionId: string, event: IngestEvent, messageId?: string): Promise<IngestReceipt> {
-    const { receipt, needsDrain } = await this.appendOwingDrain(sessionId, event, messageId);
-    if (needsDrain) await guardRedis(() => this.#trigger.trigger(sessionId));
-    return receipt;
+    const result = await this.#append(sessionId, event, messageId);
+    if (result.needsDrain) await guardRedis(() => this.#trigger.trigger(sessionId));
+    return this.#receipt(sessionId, result);
   }
 
   /**
-   * Appends `event` without triggering a drain; `needsDrain` says this caller now owes the session one and
-   * must drain it itself or `trigger` it (a session worker firing a timer drains in place). Performs I/O.
+   * Appends `event` and asks for a drain in the same round trip to Redis (one pipeline, the append first),
+   * whether or not one was owed. For events that nearly always find their session quiet — a timer firing —
+   * that is one trip instead of two; a request that was not needed joins the drain already owed (BullMQ
+   * deduplication), at worst one more drain that finds the mailbox empty. Performs I/O.
    */
-  async appendOwingDrain(sessionId: string, event: IngestEvent, messageId?: string): Promise<{ receipt: IngestReceipt; needsDrain: boolean }> {
-    const result = await this.#store.append(sessionId, JSON.stringify(event), event.at, messageId);
-    this.#stats?.trigger.counted({ name: result.appended ? 'events_ingested_total' : 'events_duplicate_total' });
-    const receipt = { sessionId, eventId: `${sessionId}#${result.seq}`, seq: result.seq, duplicate: !result.appended };
-    return { receipt, needsDrain: result.needsDrain };
+  async ingestAndTrigger(sessionId: string, event: IngestEvent): Promise<IngestReceipt> {
+    const [result] = await Promise.all([this.#append(sessionId, event), guardRedis(() => this.#trigger.trigger(sessionId))]);
+    return this.#receipt(sessionId, result);
   }
 
-  /** Asks for a drain job for `sessionId` (deduplicated per session). Performs I/O. */
-  async trigger(sessionId: string): Promise<void> {
-    await guardRedis(() => this.#trigger.trigger(sessionId));
+  async #append(sessionId: string, event: IngestEvent, messageId?: string): Promise<AppendResult> {
+    const result = await this.#store.append(sessionId, JSON.stringify(event), event.at, messageId);
+    this.#stats?.trigger.counted({ name: result.appended ? 'events_ingested_total' : 'events_duplicate_total' });
+    return result;
+  }
+
+  #receipt(sessionId: string, result: AppendResult): IngestReceipt {
+    return { sessionId, eventId: `${sessionId}#${result.seq}`, seq: result.seq, duplicate: !result.appended };
   }
 }

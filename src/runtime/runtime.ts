@@ -67,8 +67,6 @@ export interface Runtime {
   redis: Redis;
   queues: RuntimeQueues;
   sweeper: Sweeper;
-  /** The session driver, when this process has the session role. */
-  driver: SessionDriver | null;
   /** The LLM client in use, when this process has the llm role. */
   llmName: string | null;
   /** Stops taking jobs, waits for in-flight work, closes connections. */
@@ -127,9 +125,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   };
 
   let sweepTimer: NodeJS.Timeout | undefined;
-  let driver: SessionDriver | null = null;
   if (options.roles.includes('session')) {
-    driver = new SessionDriver({
+    const driver = new SessionDriver({
       store,
       cache,
       scorer: coalesceScorer(options.scorer ?? (await loadCompletenessScorer({ logger: (message) => logger.warn(message) }))),
@@ -142,7 +139,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       maxBatches: config.runtime.maxBatchesPerDrain,
     });
     startWorker(queueNames.drain, createDrainProcessor(driver, trigger), config.runtime.drainConcurrency);
-    startWorker(queueNames.timers, createTimerProcessor(ingestor, stats, driver), config.runtime.timerConcurrency, timerJobRetention);
+    startWorker(queueNames.timers, createTimerProcessor(ingestor, stats), config.runtime.timerConcurrency, timerJobRetention);
     sweepTimer = scheduleSweeps(sweeper, config.runtime.sweepIntervalSeconds, logger);
   }
 
@@ -183,7 +180,6 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     redis,
     queues,
     sweeper,
-    driver,
     llmName: options.roles.includes('llm') ? parts.client.name : null,
     async close() {
       if (sweepTimer !== undefined) clearInterval(sweepTimer);
