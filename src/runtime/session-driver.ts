@@ -12,11 +12,11 @@ import type { EffectRunner } from './effect-runner.js';
 import type { Effect } from './effects.js';
 import type { Inspector } from './inspection.js';
 import type { LiveActorCache } from './live-actor-cache.js';
+import { logEntryJson } from './log-entry.js';
 import type { RuntimeStats } from './runtime-stats.js';
 import { createLiveSession, type LiveSession } from './session-actor.js';
 import type { BatchRead, SessionStore } from './session-store.js';
 import { encodeSnapshot } from './snapshot-codec.js';
-import { logEntryJson } from './log-entry.js';
 
 export interface DriverOptions {
   store: SessionStore;
