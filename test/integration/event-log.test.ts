@@ -6,6 +6,7 @@ import { sessionKeys } from '../../src/redis/keys.js';
 import { replaySession } from '../../src/runtime/replay.js';
 import { shareSettings } from '../../src/runtime/shared-settings.js';
 import { startTestRuntime, type TestRuntime } from '../helpers/test-runtime.js';
+import { ingestedMessage } from '../helpers/session-events.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 let kizuna: TestRuntime | undefined;
@@ -19,7 +20,7 @@ describe('the event log', () => {
     kizuna = await startTestRuntime({ roles: ['session'] });
     const { ingestor, reader, redis } = kizuna.runtime;
     const sessionId = 'http:private:logged';
-    await ingestor.ingest(sessionId, { type: 'message.received', at: Date.now(), sender: { id: 'u' }, text: 'hello there!', images: [], mentionsBot: false });
+    await ingestor.ingest(sessionId, ingestedMessage(sessionId, 'hello there!'));
     await waitFor(async () => ((await reader.getSession(sessionId))?.version ?? 0) > 0);
 
     const settings = sessionSettingsFor(kizuna.config, sessionId);

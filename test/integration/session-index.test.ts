@@ -2,16 +2,8 @@
 // have restarted and lost its last writes) registers its sessions again.
 import { afterEach, describe, expect, it } from 'vitest';
 import { globalKeys } from '../../src/redis/keys.js';
+import { ingestedMessage } from '../helpers/session-events.js';
 import { startTestRuntime, type TestRuntime } from '../helpers/test-runtime.js';
-
-const message = (sessionId: string, text: string) => ({
-  type: 'message.received' as const,
-  at: Date.now(),
-  sender: { id: sessionId },
-  text,
-  images: [],
-  mentionsBot: false,
-});
 
 let kizuna: TestRuntime | undefined;
 afterEach(async () => {
@@ -24,8 +16,8 @@ describe('the session index', () => {
     kizuna = await startTestRuntime({ roles: [] });
     const { ingestor, reader, redis } = kizuna.runtime;
     const sessionId = 'http:private:indexed';
-    await ingestor.ingest(sessionId, message(sessionId, 'one'));
-    await ingestor.ingest(sessionId, message(sessionId, 'two'));
+    await ingestor.ingest(sessionId, ingestedMessage(sessionId, 'one'));
+    await ingestor.ingest(sessionId, ingestedMessage(sessionId, 'two'));
     expect((await reader.listSessions()).map((row) => row.sessionId)).toEqual([sessionId]);
 
     // As if Redis had restarted without its last second of writes: the entry is gone and the link dropped.
@@ -33,7 +25,7 @@ describe('the session index', () => {
     const reconnected = new Promise((resolve) => redis.once('ready', resolve));
     redis.disconnect(true);
     await reconnected;
-    await ingestor.ingest(sessionId, message(sessionId, 'three'));
+    await ingestor.ingest(sessionId, ingestedMessage(sessionId, 'three'));
     expect((await reader.listSessions()).map((row) => row.sessionId)).toEqual([sessionId]);
   });
 });

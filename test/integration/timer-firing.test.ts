@@ -6,16 +6,8 @@ import { TimerScheduler } from '../../src/runtime/timer-scheduler.js';
 import { logProblem, timerFirings } from '../helpers/session-log.js';
 import { testConfig } from '../helpers/test-config.js';
 import { startTestRuntime, type TestRuntime } from '../helpers/test-runtime.js';
+import { ingestedMessage } from '../helpers/session-events.js';
 import { waitFor } from '../helpers/wait-for.js';
-
-const fragment = (sessionId: string, text: string) => ({
-  type: 'message.received' as const,
-  at: Date.now(),
-  sender: { id: sessionId },
-  text,
-  images: [],
-  mentionsBot: false,
-});
 
 let cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -38,7 +30,7 @@ describe('a fired timer', () => {
     const kizuna = await sessionWorker(0.5);
     const sessionId = 'http:private:fired';
     const { ingestor, reader, redis, queues } = kizuna.runtime;
-    await ingestor.ingest(sessionId, fragment(sessionId, 'so'));
+    await ingestor.ingest(sessionId, ingestedMessage(sessionId, 'so'));
     await waitFor(async () => (await stateOf(kizuna, sessionId)) === 'buffering');
     const drainIds = queues.drain.toKey('id');
     const asked = Number(await redis.get(drainIds));
@@ -53,7 +45,7 @@ describe('a fired timer', () => {
     const kizuna = await sessionWorker(60);
     const sessionId = 'http:private:kept';
     const { ingestor, reader, queues } = kizuna.runtime;
-    await ingestor.ingest(sessionId, fragment(sessionId, 'so'));
+    await ingestor.ingest(sessionId, ingestedMessage(sessionId, 'so'));
     await waitFor(async () => (await stateOf(kizuna, sessionId)) === 'buffering');
     // A generation the session never armed: the machine ignores it, so nothing cancels its job.
     const scheduler = new TimerScheduler(queues.timers);
