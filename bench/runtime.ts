@@ -4,6 +4,7 @@
  * The last line is one JSON object with every figure.
  */
 import { startBenchRedis } from './lib/bench-redis.js';
+import type { CpuPerEvent } from './lib/cpu-meter.js';
 import {
   measureHeapPerActor,
   measureIdleFootprint,
@@ -20,18 +21,23 @@ const sizes = quick
   : { noopJobs: 50_000, sessions: 10_000, perSession: 10, latencySessions: 10_000, rate: 1_000, seconds: 10, timers: 10_000, timerSpread: 10, idle: 1_000, heap: 10_000 };
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
+const cpuText = (cpu: CpuPerEvent | null) =>
+  cpu === null ? 'not measured (no /proc)' : `worker ${cpu.worker} µs, Redis ${cpu.redis} µs, ingesting benchmark process ${cpu.client} µs`;
 
 const redis = await startBenchRedis();
 try {
   say(`kizuna runtime benchmark (${quick ? 'quick' : 'full'}) — Redis from redis.conf at ${redis.url}`);
   const noop = await measureNoopJobs(redis.url, sizes.noopJobs);
   say(`BullMQ no-op jobs/s (1 worker process, concurrency 32, ${sizes.noopJobs} jobs): ${round(noop, 0)}`);
-  const one = await measureThroughput(redis.url, 1, sizes.sessions, sizes.perSession);
-  say(`events/s ingest→committed, 1 worker, ${sizes.sessions} sessions × ${sizes.perSession}: ${round(one, 0)} (×${round(one / noop, 2)} the no-op job rate)`);
-  const two = await measureThroughput(redis.url, 2, sizes.sessions, sizes.perSession);
+  const throughput = await measureThroughput(redis.url, 1, sizes.sessions, sizes.perSession);
+  const one = throughput.eventsPerSec;
+  say(`events/s ingest→committed, 1 worker, ${sizes.sessions} sessions × ${sizes.perSession}: ${round(one, 0)} (×${round(one / noop, 2)} the no-op job rate; ${round(throughput.eventsPerCommit, 1)} events per commit)`);
+  say(`  CPU per event: ${cpuText(throughput.cpu)}`);
+  const two = (await measureThroughput(redis.url, 2, sizes.sessions, sizes.perSession)).eventsPerSec;
   say(`events/s ingest→committed, 2 workers: ${round(two, 0)}`);
   const latency = await measureLatency(redis.url, sizes.latencySessions, sizes.rate, sizes.seconds);
   say(`ingest→commit latency at ${sizes.rate} events/s over ${sizes.latencySessions} sessions: p50 ${latency.p50} ms, p99 ${latency.p99} ms (${latency.samples} events)`);
+  say(`  CPU per event: ${cpuText(latency.cpu)}`);
   const timers = await measureTimers(redis.url, sizes.timers, sizes.timerSpread);
   say(`timer lateness over ${sizes.timers} debounce timers due over ${sizes.timerSpread} s: p50 ${timers.p50} ms, p99 ${timers.p99} ms, max ${timers.max} ms`);
   const idle = await measureIdleFootprint(redis.url, sizes.idle);

@@ -11,13 +11,15 @@ import { armedTimers } from '../../machines/session-logic.js';
 import { parseConfig } from '../../src/config/load-config.js';
 import type { KizunaConfig } from '../../src/config/schema.js';
 import { createLogger } from '../../src/log.js';
-import { globalKeys, sessionKeys } from '../../src/redis/keys.js';
+import { createCommandConnection, waitUntilReady } from '../../src/redis/connection.js';
+import { globalKeys, queuePrefix, sessionKeys } from '../../src/redis/keys.js';
 import type { CommitRecord } from '../../src/runtime/commit-publisher.js';
 import type { IngestEvent } from '../../src/runtime/ingestor.js';
 import { timerJobId } from '../../src/runtime/queues.js';
 import { type Runtime, startRuntime } from '../../src/runtime/runtime.js';
 import { createLiveSession, type LiveSession } from '../../src/runtime/session-actor.js';
 import { type KizunaProcess, startWorkerProcess, waitForOutput, writeConfigFile } from '../../test/helpers/kizuna-process.js';
+import { type CpuPerEvent, startCpuMeter } from './cpu-meter.js';
 import { percentile, pool } from './stats.js';
 
 const logger = createLogger('bench', 'error');
@@ -56,11 +58,13 @@ async function stopAll(processes: KizunaProcess[]): Promise<void> {
 function appliedCounter(redisUrl: string, prefix: string) {
   const subscriber = new Redis(redisUrl);
   let applied = 0;
+  let commits = 0;
   let lastAt = 0;
   const waiters: Array<{ target: number; resolve: (at: number) => void }> = [];
   const subscribed = subscriber.subscribe(globalKeys(prefix).stream);
   subscriber.on('message', (_channel: string, text: string) => {
     applied += (JSON.parse(text) as CommitRecord).applied;
+    commits += 1;
     lastAt = Date.now();
     for (const waiter of waiters.filter((item) => applied >= item.target)) {
       waiter.resolve(lastAt);
@@ -69,21 +73,27 @@ function appliedCounter(redisUrl: string, prefix: string) {
   });
   return {
     ready: async () => void (await subscribed),
+    commits: () => commits,
     reach: (target: number) => new Promise<number>((resolve) => (applied >= target ? resolve(lastAt) : waiters.push({ target, resolve }))),
     close: () => subscriber.disconnect(),
   };
 }
 
-/** Baseline: no-op jobs per second of one BullMQ worker process (same concurrency as our drain workers). */
+/**
+ * Baseline: no-op jobs per second of one BullMQ worker process set up as a drain worker (connection,
+ * concurrency, lock and stall settings), on jobs queued beforehand with the queue connection the runtime uses.
+ */
 export async function measureNoopJobs(redisUrl: string, jobs: number): Promise<number> {
-  const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
-  const queue = new Queue('noop', { connection, prefix: '{bench:q}' });
+  const connection = createCommandConnection(redisUrl);
+  await waitUntilReady(connection);
+  const prefix = queuePrefix('bench-noop');
+  const queue = new Queue('noop', { connection, prefix });
   for (let start = 0; start < jobs; start += 1000) {
     const count = Math.min(1000, jobs - start);
     await queue.addBulk(Array.from({ length: count }, (_, index) => ({ name: 'noop', data: { n: start + index }, opts: { removeOnComplete: true } })));
   }
   const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../noop-worker.ts', import.meta.url))], {
-    env: { ...process.env, BENCH_REDIS_URL: redisUrl, BENCH_QUEUE: 'noop', BENCH_CONCURRENCY: '32' },
+    env: { ...process.env, BENCH_REDIS_URL: redisUrl, BENCH_QUEUE: 'noop', BENCH_PREFIX: prefix },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let output = '';
@@ -100,23 +110,38 @@ export async function measureNoopJobs(redisUrl: string, jobs: number): Promise<n
   return (jobs / elapsed) * 1000;
 }
 
+export interface Throughput {
+  eventsPerSec: number;
+  /** Mean events applied per commit (a drain's batch). */
+  eventsPerCommit: number;
+  cpu: CpuPerEvent | null;
+}
+
 /** End-to-end events/s (ingest → committed) with `workerCount` session workers over `sessions` sessions. */
-export async function measureThroughput(redisUrl: string, workerCount: number, sessions: number, perSession: number): Promise<number> {
+export async function measureThroughput(redisUrl: string, workerCount: number, sessions: number, perSession: number): Promise<Throughput> {
   const config = benchConfig(`bench-tp${workerCount}`);
   const processes = await workers(redisUrl, config, workerCount, 'session');
   const client = await clientRuntime(redisUrl, config);
   const counter = appliedCounter(redisUrl, config.redis.prefix);
   await counter.ready();
   const ids = Array.from({ length: sessions }, (_, index) => `bench:private:tp${index}`);
+  const meter = await startCpuMeter(pids(processes), client.redis);
   const started = Date.now();
   for (let round = 0; round < perSession; round++) {
     await pool(ids, 2000, (id) => client.ingestor.ingest(id, message(id, fragments[(round + id.length) % fragments.length]!)));
   }
-  const finished = await counter.reach(sessions * perSession);
+  const total = sessions * perSession;
+  const finished = await counter.reach(total);
+  const cpu = await meter.stop(total);
+  const commits = counter.commits();
   counter.close();
   await client.close();
   await stopAll(processes);
-  return ((sessions * perSession) / (finished - started)) * 1000;
+  return { eventsPerSec: (total / (finished - started)) * 1000, eventsPerCommit: total / commits, cpu };
+}
+
+function pids(processes: readonly KizunaProcess[]): number[] {
+  return processes.flatMap((process) => (process.child.pid === undefined ? [] : [process.child.pid]));
 }
 
 /** Sends `total` messages to `ids` at a steady `rate` per second; resolves when the last one is sent. */
@@ -136,17 +161,24 @@ async function ingestAtRate(client: Runtime, ids: readonly string[], rate: numbe
  * Ingest→commit latency percentiles at a steady `rate` events/s over `sessions` sessions for `seconds`, after
  * two seconds of the same traffic on other sessions to warm the worker up (JIT, connections, the model).
  */
-export async function measureLatency(redisUrl: string, sessions: number, rate: number, seconds: number): Promise<{ p50: number; p99: number; samples: number }> {
+export async function measureLatency(
+  redisUrl: string,
+  sessions: number,
+  rate: number,
+  seconds: number,
+): Promise<{ p50: number; p99: number; samples: number; cpu: CpuPerEvent | null }> {
   const config = benchConfig('bench-latency');
   const processes = await workers(redisUrl, config, 1, 'session');
   const client = await clientRuntime(redisUrl, config);
   const counter = appliedCounter(redisUrl, config.redis.prefix);
   await counter.ready();
+  const meter = await startCpuMeter(pids(processes), client.redis);
   const warmIds = Array.from({ length: sessions }, (_, index) => `bench:private:warm${index}`);
   await ingestAtRate(client, warmIds, rate, rate * 2);
   const ids = Array.from({ length: sessions }, (_, index) => `bench:private:lat${index}`);
   await ingestAtRate(client, ids, rate, rate * seconds);
   await counter.reach(rate * (seconds + 2));
+  const cpu = await meter.stop(rate * (seconds + 2));
   counter.close();
   const latencies: number[] = [];
   await pool(ids, 200, async (id) => {
@@ -156,7 +188,7 @@ export async function measureLatency(redisUrl: string, sessions: number, rate: n
   });
   await client.close();
   await stopAll(processes);
-  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), samples: latencies.length };
+  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), samples: latencies.length, cpu };
 }
 
 /**

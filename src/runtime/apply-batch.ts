@@ -22,7 +22,8 @@ import { type Effect, planEffects } from './effects.js';
 import type { TransitionRecord } from './inspection.js';
 import { type LogEntry, snapshotDigest } from './log-entry.js';
 import type { MailboxEntry } from './session-store.js';
-import { collectFromLiveSession, type LiveSession } from './session-actor.js';
+import { isSameSettings } from './shared-settings.js';
+import { collectFromLiveSession, type LiveSession, sendToLive } from './session-actor.js';
 
 export interface AppliedBatch {
   live: LiveSession;
@@ -61,7 +62,8 @@ export async function applyBatch(
   options: ApplyOptions,
 ): Promise<AppliedBatch> {
   let live = initial;
-  const start = live.actor.getPersistedSnapshot();
+  // XState snapshots are immutable: keeping this one is free; it is persisted only if an event breaks the actor.
+  const start = live.actor.getSnapshot();
   const before = contextOf(live);
   const logEntries: LogEntry[] = [];
   const accepted: SessionEvent[] = [];
@@ -72,7 +74,7 @@ export async function applyBatch(
   const scores = await prescore(parsedEntries, before, options);
   const settingsEvent = settingsChangeFor(before, options.settings, firstTime(parsedEntries));
   if (settingsEvent !== null) {
-    live.actor.send(settingsEvent);
+    sendToLive(live, settingsEvent);
     accepted.push(settingsEvent);
     logEntries.push({ seq: null, event: settingsEvent, state: live.actor.getSnapshot().value });
   }
@@ -85,12 +87,12 @@ export async function applyBatch(
     }
     const event = await annotate(parsed.event, contextOf(live), options, scores);
     const held = contextOf(live).fragments.length;
-    live.actor.send(event);
+    sendToLive(live, event);
     countOutcome(tally, event, held, contextOf(live));
     if (live.actor.getSnapshot().status === 'error') {
       rejected += 1;
       const error = toErrorInfo(live.actor.getSnapshot().error);
-      live = replayAccepted(start, accepted, options);
+      live = replayAccepted(initial.actor.logic.getPersistedSnapshot(start) as Snapshot<unknown>, accepted, options);
       logEntries.push({ seq: entry.seq, event, rejected: error, state: live.actor.getSnapshot().value });
       continue;
     }
@@ -109,7 +111,13 @@ export async function applyBatch(
     outbound,
     history: ofType(collected.emitted, 'history.recorded'),
     mental: ofType(collected.emitted, 'mental.recorded'),
-    effects: planEffects(live.sessionId, before, contextOf(live), outbound.map(({ type: _type, ...message }) => message)),
+    effects: planEffects(
+      live.sessionId,
+      before,
+      contextOf(live),
+      outbound.map(({ type: _type, ...message }) => message),
+      accepted.flatMap((event) => (event.type === 'timer.fired' ? [{ name: event.name, gen: event.gen }] : [])),
+    ),
     transitions: collected.transitions,
     persisted,
     state: live.actor.getSnapshot().value,
@@ -146,7 +154,7 @@ function firstTime(parsedEntries: ReadonlyArray<{ parsed: ReturnType<typeof pars
 
 /** A `settings.changed` event when the session's settings differ from the configured ones, else null. */
 function settingsChangeFor(context: SessionContext, settings: SessionSettings, at: number): SessionEvent | null {
-  if (context.settings === settings || JSON.stringify(context.settings) === JSON.stringify(settings)) return null;
+  if (isSameSettings(context.settings, settings)) return null;
   return { type: 'settings.changed', at, settings };
 }
 
@@ -217,6 +225,6 @@ async function prescore(
 /** Rebuilds the actor from the batch's start and re-sends the events accepted so far. */
 function replayAccepted(start: Snapshot<unknown>, accepted: readonly SessionEvent[], options: ApplyOptions): LiveSession {
   const live = options.rebuild(start);
-  for (const event of accepted) live.actor.send(event);
+  for (const event of accepted) sendToLive(live, event);
   return live;
 }

@@ -2,7 +2,7 @@
  * The effects a committed batch asks for, derived from the session context before and after the batch and
  * from the messages it queued. Deriving timers and requests from the net change (rather than from every
  * intermediate action) coalesces a burst: a timer re-armed ten times in one batch costs one cancel and one
- * arm, a request started and cancelled within a batch costs nothing.
+ * arm, a request started and cancelled within a batch costs nothing, and a timer that fired is not cancelled.
  */
 import { activityLevel, energyAt, replyRate, requiredScore } from '../../machines/group-activity.js';
 import type { GroupImage } from '../../machines/group-types.js';
@@ -21,15 +21,22 @@ export type Effect =
   | { type: 'llm.abort'; sessionId: string; requestId: string }
   | { type: 'outbound.deliver'; sessionId: string; message: OutboxMessage };
 
+/** A timer whose firing the batch applied: its job has run, so there is nothing left to cancel. */
+export interface FiredTimer {
+  name: TimerName;
+  gen: number;
+}
+
 /** Lists the effects that take the outside world from `before` to `after`; pure. */
 export function planEffects(
   sessionId: string,
   before: SessionContext | null,
   after: SessionContext,
   outbound: readonly OutboxMessage[] = [],
+  fired: readonly FiredTimer[] = [],
 ): Effect[] {
   return [
-    ...planTimerEffects(sessionId, before?.timers ?? {}, after.timers),
+    ...planTimerEffects(sessionId, before?.timers ?? {}, after.timers, fired),
     ...planTurnEffects(sessionId, before, after),
     ...planSideEffects(sessionId, before?.side ?? [], after),
     ...planCaptionEffects(sessionId, before, after),
@@ -41,10 +48,15 @@ function planTimerEffects(
   sessionId: string,
   before: Partial<Record<TimerName, TimerEntry>>,
   after: Partial<Record<TimerName, TimerEntry>>,
+  fired: readonly FiredTimer[],
 ): Effect[] {
   const effects: Effect[] = [];
   for (const [name, entry] of Object.entries(before) as Array<[TimerName, TimerEntry]>) {
-    if (after[name]?.gen !== entry.gen) effects.push({ type: 'timer.cancel', sessionId, name, gen: entry.gen });
+    if (after[name]?.gen === entry.gen) continue;
+    // A fired timer's job stays as the timer worker keeps it: removing it would cost a BullMQ call per
+    // firing and free its id for an arming that already happened.
+    if (fired.some((timer) => timer.name === name && timer.gen === entry.gen)) continue;
+    effects.push({ type: 'timer.cancel', sessionId, name, gen: entry.gen });
   }
   for (const [name, entry] of Object.entries(after) as Array<[TimerName, TimerEntry]>) {
     if (before[name]?.gen !== entry.gen) effects.push({ type: 'timer.arm', sessionId, name, gen: entry.gen, dueAt: entry.firesAt });

@@ -6,7 +6,7 @@
 import type { SessionEvent } from '../../machines/session-types.js';
 import type { DrainTrigger } from './drain-trigger.js';
 import type { RuntimeStats } from './runtime-stats.js';
-import { guardRedis, type SessionStore } from './session-store.js';
+import { type AppendResult, guardRedis, type SessionStore } from './session-store.js';
 
 /** An event as ingested: a message has no completeness score yet (the driver adds it). */
 export type IngestEvent = SessionEvent extends infer E
@@ -52,12 +52,38 @@ export class Ingestor {
 
   /** Appends `event` to the mailbox of `sessionId` and triggers a drain when one is owed. Performs I/O. */
   async ingest(sessionId: string, event: IngestEvent, messageId?: string): Promise<IngestReceipt> {
-    const prepared = this.#prepare === undefined ? event : await this.#prepare(sessionId, event);
-    const result = await this.#store.append(sessionId, JSON.stringify(prepared), prepared.at, messageId);
+    const prepared = await this.#prepared(sessionId, event);
+    const result = await this.#append(sessionId, prepared, messageId);
     if (result.needsDrain) await guardRedis(() => this.#trigger.trigger(sessionId));
+    return this.#observed(sessionId, prepared, result);
+  }
+
+  /**
+   * Appends `event` and asks for a drain in the same round trip to Redis (one pipeline, the append first),
+   * whether or not one was owed. For events that nearly always find their session quiet — a timer firing —
+   * that is one trip instead of two; a request that was not needed joins the drain already owed (BullMQ
+   * deduplication), at worst one more drain that finds the mailbox empty. Performs I/O.
+   */
+  async ingestAndTrigger(sessionId: string, event: IngestEvent): Promise<IngestReceipt> {
+    const prepared = await this.#prepared(sessionId, event);
+    const [result] = await Promise.all([this.#append(sessionId, prepared), guardRedis(() => this.#trigger.trigger(sessionId))]);
+    return this.#observed(sessionId, prepared, result);
+  }
+
+  #prepared(sessionId: string, event: IngestEvent): Promise<IngestEvent> | IngestEvent {
+    return this.#prepare === undefined ? event : this.#prepare(sessionId, event);
+  }
+
+  async #append(sessionId: string, event: IngestEvent, messageId?: string): Promise<AppendResult> {
+    const result = await this.#store.append(sessionId, JSON.stringify(event), event.at, messageId);
     this.#stats?.trigger.counted({ name: result.appended ? 'events_ingested_total' : 'events_duplicate_total' });
+    return result;
+  }
+
+  /** Tells the observers about the durable event, then gives the receipt. */
+  async #observed(sessionId: string, event: IngestEvent, result: AppendResult): Promise<IngestReceipt> {
     const receipt = { sessionId, eventId: `${sessionId}#${result.seq}`, seq: result.seq, duplicate: !result.appended };
-    for (const observer of this.#observers) await guardRedis(() => observer.observe(sessionId, prepared, receipt));
+    for (const observer of this.#observers) await guardRedis(() => observer.observe(sessionId, event, receipt));
     return receipt;
   }
 }

@@ -1,10 +1,17 @@
 /**
  * The event-log entry: what was applied to a session (or rejected), the state it led to, and at the end of
- * each committed batch a digest of the full snapshot, so replay can name the first divergence.
+ * each committed batch a digest of the full snapshot, so replay can name the first divergence. Stored, a
+ * `settings.changed` event names its settings by their digest in the shared settings table (as snapshots
+ * do), and readers put the settings back (`SessionReader.readLog`): a session's first entry would otherwise
+ * be more than half its log.
  */
 import { createHash } from 'node:crypto';
 import type { StateValue } from 'xstate';
 import type { ErrorInfo, SessionEvent } from '../../machines/session-types.js';
+import { canonicalJson } from './canonical-json.js';
+import { shareSettings, sharedCanonicalJson } from './shared-settings.js';
+
+export { canonicalJson };
 
 export interface LogEntry {
   /** The mailbox sequence number; null for events the driver added (`settings.changed`). */
@@ -21,19 +28,14 @@ export interface LogEntry {
   committedAt?: number;
 }
 
-/** JSON with object keys sorted, so equal values always serialise identically; pure. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, item]) => item !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
-
 /** A short digest of a persisted snapshot; equal snapshots have equal digests. */
 export function snapshotDigest(persisted: unknown): string {
-  return createHash('sha1').update(canonicalJson(persisted)).digest('hex').slice(0, 16);
+  return createHash('sha1').update(canonicalJson(persisted, sharedCanonicalJson)).digest('hex').slice(0, 16);
+}
+
+/** The stored form of a log entry committed at `committedAt`; pure. */
+export function logEntryJson(entry: LogEntry, committedAt: number): string {
+  const event = entry.event;
+  if (event?.type !== 'settings.changed' || typeof event.settings !== 'object') return JSON.stringify({ ...entry, committedAt });
+  return JSON.stringify({ ...entry, event: { ...event, settings: shareSettings(event.settings).digest }, committedAt });
 }

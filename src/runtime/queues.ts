@@ -51,16 +51,42 @@ export function unescapeJobIdPart(part: string): string {
   return decodeURIComponent(part);
 }
 
-/** The job id of one arming of a session timer: `t_<session>_<name>_<gen>`; pure. */
+/**
+ * One-letter codes of the fixed timer names in job ids (`reminder:<id>` becomes `r<id>`): an idle session's
+ * timer id is stored three times (its job key, its options, the delayed set), so every byte counts thrice.
+ */
+const timerNameCodes: Readonly<Record<string, string>> = {
+  debounce: 'd',
+  settle: 's',
+  wait: 'w',
+  thinking: 't',
+  proactive: 'p',
+  wakeup: 'k',
+  purge: 'u',
+};
+const timerNamesByCode = new Map(Object.entries(timerNameCodes).map(([name, code]) => [code, name]));
+
+function timerNameCode(name: string): string {
+  const reminder = /^reminder:(\d+)$/.exec(name);
+  return timerNameCodes[name] ?? (reminder === null ? escapeJobIdPart(name) : `r${reminder[1]}`);
+}
+
+function timerNameOfCode(code: string): string {
+  const reminder = /^r(\d+)$/.exec(code);
+  // Anything else is a name written out in full (job ids armed before names had codes).
+  return timerNamesByCode.get(code) ?? (reminder === null ? unescapeJobIdPart(code) : `reminder:${reminder[1]}`);
+}
+
+/** The job id of one arming of a session timer: `t_<session>_<name code>_<gen>`; pure. */
 export function timerJobId(sessionId: string, name: string, gen: number): string {
-  return `t_${escapeJobIdPart(sessionId)}_${escapeJobIdPart(name)}_${gen}`;
+  return `t_${escapeJobIdPart(sessionId)}_${timerNameCode(name)}_${gen}`;
 }
 
 /** Reads a timer job id back into its session, name and generation, or null; pure. */
 export function parseTimerJobId(jobId: string): { sessionId: string; name: string; gen: number } | null {
   const parts = jobId.split('_');
   if (parts.length !== 4 || parts[0] !== 't' || !/^\d+$/.test(parts[3]!)) return null;
-  return { sessionId: unescapeJobIdPart(parts[1]!), name: unescapeJobIdPart(parts[2]!), gen: Number(parts[3]) };
+  return { sessionId: unescapeJobIdPart(parts[1]!), name: timerNameOfCode(parts[2]!), gen: Number(parts[3]) };
 }
 
 /** The job id of one LLM request of a session; pure. */

@@ -69,11 +69,25 @@ function observeInto(histogram: Histogram, values: readonly number[]): Histogram
   const counts = [...histogram.counts];
   let sum = histogram.sum;
   for (const value of values) {
-    const index = histogramBuckets.findIndex((bound) => value <= bound);
-    counts[index === -1 ? histogramBuckets.length : index]! += 1;
+    let index = 0;
+    while (index < histogramBuckets.length && value > histogramBuckets[index]!) index++;
+    counts[index]! += 1;
     sum += value;
   }
   return { counts, sum, count: histogram.count + values.length };
+}
+
+/** What one committed batch adds to the counters (see `BatchTally` in apply-batch). */
+export interface CommittedBatch {
+  applied: number;
+  rejected: number;
+  latencies: readonly number[];
+  tally: { merged: number; joined: number; passed: number };
+}
+
+/** `series` with `by` added to the series `key` (unchanged when `by` is 0); pure. */
+function addTo(series: SeriesByLabels<number>, key: string, by: number): SeriesByLabels<number> {
+  return by === 0 ? series : { ...series, [key]: (series[key] ?? 0) + by };
 }
 
 /** Creates an empty statistics store for one process. */
@@ -97,6 +111,26 @@ export function createRuntimeStats() {
         return { ...context, histograms: { ...context.histograms, [event.name]: { ...series, [key]: updated } } };
       },
       liveActorsChanged: (context, event: { count: number }) => ({ ...context, liveActors: event.count }),
+      // One update per committed batch (a drain's hot path) instead of one per counter.
+      batchCommitted: (context, event: CommittedBatch) => {
+        const { counters, histograms } = context;
+        const add = (name: CounterName, by: number, labels?: Labels) => (by === 0 ? counters[name] : addTo(counters[name], labelKey(labels), by));
+        return {
+          ...context,
+          counters: {
+            ...counters,
+            commits_total: add('commits_total', 1),
+            events_applied_total: add('events_applied_total', event.applied),
+            events_rejected_total: add('events_rejected_total', event.rejected),
+            debounce_merges_total: add('debounce_merges_total', event.tally.merged),
+            judge_decisions_total: addTo(addTo(counters.judge_decisions_total, 'decision="join"', event.tally.joined), 'decision="pass"', event.tally.passed),
+          },
+          histograms: {
+            ...histograms,
+            ingest_to_commit_ms: { ...histograms.ingest_to_commit_ms, '': observeInto(histograms.ingest_to_commit_ms[''] ?? emptyHistogram(), event.latencies) },
+          },
+        };
+      },
     },
   });
 }

@@ -4,7 +4,7 @@
  * delivers messages. Closing it stops taking jobs, lets in-flight work finish, then closes every connection.
  */
 import { hostname } from 'node:os';
-import { type Processor, Worker } from 'bullmq';
+import { type Processor, Worker, type WorkerOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { createDrainProcessor } from '../../workers/drain-processor.js';
 import { createRebootProcessor } from '../../workers/reboot-processor.js';
@@ -15,6 +15,7 @@ import { createHttpDelivery } from '../adapters/http-delivery.js';
 import { createImageIdentifier } from '../groups/image-identities.js';
 import { imageFetchOptions } from '../images/fetch-options.js';
 import { createImageLoader } from '../images/image-loader.js';
+import { coalesceScorer } from '../completeness/coalescing-scorer.js';
 import type { CompletenessScorer } from '../completeness/completeness-scorer.js';
 import { loadCompletenessScorer } from '../debounce/load-completeness-scorer.js';
 import type { KizunaConfig } from '../config/schema.js';
@@ -46,8 +47,9 @@ import { createRuntimeStats, type RuntimeStats } from './runtime-stats.js';
 import { SessionDriver } from './session-driver.js';
 import { SessionReader } from './session-reader.js';
 import { SessionStore } from './session-store.js';
+import { shareSettings } from './shared-settings.js';
 import { Sweeper } from './sweeper.js';
-import { TimerScheduler } from './timer-scheduler.js';
+import { TimerScheduler, timerJobRetention } from './timer-scheduler.js';
 
 export const runtimeRoles = ['session', 'llm', 'outbox', 'memory-reboot'] as const;
 export type RuntimeRole = (typeof runtimeRoles)[number];
@@ -133,8 +135,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     stalledInterval: config.runtime.stalledIntervalSeconds * 1000,
     maxStalledCount: 10,
   };
-  const startWorker = <T>(name: string, processor: Processor<T>, concurrency: number): Worker<T> => {
-    const worker = new Worker<T>(name, processor, { ...workerOptions, concurrency });
+  const startWorker = <T>(name: string, processor: Processor<T>, concurrency: number, extra: Partial<WorkerOptions> = {}): Worker<T> => {
+    const worker = new Worker<T>(name, processor, { ...workerOptions, ...extra, concurrency });
     worker.on('error', (error) => logger.debug({ err: error, queue: name }, 'worker error'));
     worker.on('failed', (job, error) => logger.warn({ err: error, queue: name, jobId: job?.id }, 'job failed'));
     workers.push(worker as Worker<unknown>);
@@ -146,9 +148,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const driver = new SessionDriver({
       store,
       cache,
-      scorer: options.scorer ?? (await loadCompletenessScorer({ logger: (message) => logger.warn(message) })),
+      scorer: coalesceScorer(options.scorer ?? (await loadCompletenessScorer({ logger: (message) => logger.warn(message) }))),
       effects: new EffectRunner(timers, llm, queues.outbox),
-      settingsFor: memoize((sessionId) => sessionSettingsFor(config, sessionId)),
+      settingsFor: memoize((sessionId) => shareSettings(sessionSettingsFor(config, sessionId)).settings),
       stats,
       publisher: createRedisCommitPublisher(redis, prefix, (error) => logger.debug({ err: error }, 'publish failed')),
       ...(options.inspector === undefined ? {} : { inspector: options.inspector }),
@@ -156,7 +158,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       maxBatches: config.runtime.maxBatchesPerDrain,
     });
     startWorker(queueNames.drain, createDrainProcessor(driver, trigger), config.runtime.drainConcurrency);
-    startWorker(queueNames.timers, createTimerProcessor(ingestor, stats), config.runtime.timerConcurrency);
+    startWorker(queueNames.timers, createTimerProcessor(ingestor, stats), config.runtime.timerConcurrency, timerJobRetention);
     sweepTimer = scheduleSweeps(sweeper, config.runtime.sweepIntervalSeconds, logger);
   }
 

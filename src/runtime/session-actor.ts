@@ -4,8 +4,8 @@
  */
 import { type Actor, createActor, type Snapshot } from 'xstate';
 import { sessionMachine, type SessionMachine } from '../../machines/session-machine.js';
-import type { SessionEmitted } from '../../machines/session-types.js';
-import { createTransitionObserver, type Inspector, stateName, type TransitionRecord } from './inspection.js';
+import type { SessionEmitted, SessionEvent } from '../../machines/session-types.js';
+import { type Inspector, stateName, type TransitionRecord } from './inspection.js';
 
 export interface LiveSession {
   sessionId: string;
@@ -14,29 +14,43 @@ export interface LiveSession {
   version: number;
   emitted: SessionEmitted[];
   transitions: TransitionRecord[];
+  /** The state the actor is in, as one string (the `from` of the next transition record). */
+  current: string;
 }
 
-/** Creates and starts a session actor, fresh or from a persisted snapshot, wired for collection. */
+/**
+ * Creates and starts a session actor, fresh or from a persisted snapshot, wired for collection. XState's
+ * inspection is only switched on for an extra inspector: it costs an object per action and microstep, and
+ * the transition records come from `sendToLive` instead.
+ */
 export function createLiveSession(
   sessionId: string,
   persisted: unknown,
   version: number,
   extraInspector?: Inspector,
 ): LiveSession {
-  const transitions: TransitionRecord[] = [];
   const emitted: SessionEmitted[] = [];
-  const initialState = persisted === undefined ? 'idle' : stateName((persisted as { value: string }).value);
   const actor = createActor(sessionMachine, {
     input: { sessionId },
     ...(persisted === undefined ? {} : { snapshot: persisted as Snapshot<unknown> }),
-    inspect: createTransitionObserver(sessionId, initialState, (record) => transitions.push(record), extraInspector),
+    ...(extraInspector === undefined ? {} : { inspect: extraInspector }),
   });
   actor.on('*', (event) => emitted.push(event));
   // An event that breaks the machine must surface as an error snapshot (handled by applyBatch), not as an
   // unhandled error thrown later on the event loop.
   actor.subscribe({ error: () => undefined });
   actor.start();
-  return { sessionId, actor, version, emitted, transitions };
+  return { sessionId, actor, version, emitted, transitions: [], current: stateName(actor.getSnapshot().value) };
+}
+
+/** Sends `event` to the live actor and records the transition it took (unless the actor broke). */
+export function sendToLive(live: LiveSession, event: SessionEvent): void {
+  live.actor.send(event);
+  const snapshot = live.actor.getSnapshot();
+  if (snapshot.status === 'error') return;
+  const to = stateName(snapshot.value);
+  live.transitions.push({ sessionId: live.sessionId, eventType: event.type, from: live.current, to, at: typeof event.at === 'number' ? event.at : null });
+  live.current = to;
 }
 
 /** Empties and returns what the actor emitted and the transitions it took. */

@@ -12,6 +12,7 @@ import type { EffectRunner } from './effect-runner.js';
 import type { Effect } from './effects.js';
 import type { Inspector } from './inspection.js';
 import type { LiveActorCache } from './live-actor-cache.js';
+import { logEntryJson } from './log-entry.js';
 import type { RuntimeStats } from './runtime-stats.js';
 import { createLiveSession, type LiveSession } from './session-actor.js';
 import type { BatchRead, SessionStore } from './session-store.js';
@@ -106,6 +107,8 @@ export class SessionDriver {
     const last = read.entries.at(-1)!;
     const encoded = encodeSnapshot(applied.persisted);
     await store.settings.remember(encoded);
+    // A settings change is logged by digest: its settings must be in the table even if the batch moved on.
+    for (const entry of applied.logEntries) if (entry.event?.type === 'settings.changed') await store.settings.rememberSettings(entry.event.settings);
     const result = await store.commit(sessionId, {
       expectedVersion: read.version,
       consumed: read.entries.length,
@@ -113,7 +116,7 @@ export class SessionDriver {
       snapshot: encoded.json,
       state: JSON.stringify(applied.state),
       committedAt,
-      logEntries: applied.logEntries.map((entry) => JSON.stringify({ ...entry, committedAt })),
+      logEntries: applied.logEntries.map((entry) => logEntryJson(entry, committedAt)),
       outbound: applied.outbound.map(({ type: _type, ...message }) => JSON.stringify(message)),
       effects: applied.effects.map((effect) => JSON.stringify(effect)),
       history: applied.history.map(({ type: _type, ...record }) => JSON.stringify(record)),
@@ -129,7 +132,8 @@ export class SessionDriver {
     applied.live.version = result.version;
     if (applied.live !== live) cache.set(applied.live);
     this.#recordCommit(applied, committedAt);
-    await this.#runEffects(sessionId, applied.effects);
+    if (applied.effects.length > 0) await this.#options.effects.run(applied.effects);
+    // Published in the same tick as the effects' acknowledgement below: one write to Redis for both.
     this.#options.publisher?.publish({
       sessionId,
       version: result.version,
@@ -139,35 +143,25 @@ export class SessionDriver {
       outbound: applied.outbound,
       committedAt,
     });
+    await this.#ackEffects(sessionId, applied.effects.length);
     return result.remaining;
   }
 
   #recordCommit(applied: AppliedBatch, committedAt: number): void {
-    const { stats } = this.#options;
-    stats.trigger.counted({ name: 'commits_total' });
-    stats.trigger.counted({ name: 'events_applied_total', by: applied.applied });
-    if (applied.rejected > 0) stats.trigger.counted({ name: 'events_rejected_total', by: applied.rejected });
-    const { merged, joined, passed } = applied.tally;
-    if (merged > 0) stats.trigger.counted({ name: 'debounce_merges_total', by: merged });
-    if (joined > 0) stats.trigger.counted({ name: 'judge_decisions_total', by: joined, labels: { decision: 'join' } });
-    if (passed > 0) stats.trigger.counted({ name: 'judge_decisions_total', by: passed, labels: { decision: 'pass' } });
-    const latencies = applied.logEntries
-      .filter((entry) => entry.seq !== null && entry.event !== undefined)
-      .map((entry) => committedAt - entry.event!.at);
-    stats.trigger.observed({ name: 'ingest_to_commit_ms', values: latencies });
+    const latencies: number[] = [];
+    for (const entry of applied.logEntries) if (entry.seq !== null && entry.event !== undefined) latencies.push(committedAt - entry.event.at);
+    this.#options.stats.trigger.batchCommitted({ applied: applied.applied, rejected: applied.rejected, latencies, tally: applied.tally });
   }
 
-  async #runEffects(sessionId: string, effects: readonly Effect[]): Promise<void> {
-    if (effects.length === 0) return;
-    await this.#options.effects.run(effects);
-    await this.#options.store.ackEffects(sessionId, effects.length);
-    this.#options.stats.trigger.counted({ name: 'effects_run_total', by: effects.length });
+  /** Drops `count` carried-out effects from the session's pending list. */
+  async #ackEffects(sessionId: string, count: number): Promise<void> {
+    if (count === 0) return;
+    await this.#options.store.ackEffects(sessionId, count);
+    this.#options.stats.trigger.counted({ name: 'effects_run_total', by: count });
   }
 
   async #runStoredEffects(sessionId: string, stored: readonly string[]): Promise<void> {
-    await this.#runEffects(
-      sessionId,
-      stored.map((json) => JSON.parse(json) as Effect),
-    );
+    await this.#options.effects.run(stored.map((json) => JSON.parse(json) as Effect));
+    await this.#ackEffects(sessionId, stored.length);
   }
 }

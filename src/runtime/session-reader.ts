@@ -80,13 +80,21 @@ export class SessionReader {
         this.#redis.hmget(keys.checkpoint, 'snapshot', 'version'),
         this.#redis.lrange(keys.log, 0, -1),
       ]);
-      const entries = rows.map((row) => JSON.parse(row) as LogEntry);
+      const entries = await Promise.all(rows.map((row) => this.#withSettings(JSON.parse(row) as LogEntry)));
       const [snapshot, version] = checkpoint;
       return {
         checkpoint: snapshot ? { snapshot: await this.#settings.decode(snapshot), version: Number(version) } : null,
         entries,
       };
     });
+  }
+
+  /** Puts back the settings a stored `settings.changed` entry names by digest (left as is when unknown). */
+  async #withSettings(entry: LogEntry): Promise<LogEntry> {
+    const event = entry.event;
+    if (event?.type !== 'settings.changed' || typeof event.settings !== 'string') return entry;
+    const settings = await this.#settings.resolve(event.settings);
+    return settings === undefined ? entry : { ...entry, event: { ...event, settings } };
   }
 
   /** Outbound messages with `seq` greater than `after`, oldest first, with their delivery status. */

@@ -58,18 +58,27 @@ export type CommitResult =
   | { status: 'committed'; version: number; remaining: number }
   | { status: 'conflict' | 'mailbox-changed'; version: number };
 
+/** Bound on the sessions a process remembers as indexed (a cleared memo only costs ZADDs). */
+const maxIndexedRemembered = 100_000;
+
 export class SessionStore {
   readonly redis: Redis & ScriptCommands;
   readonly prefix: string;
   readonly limits: StoreLimits;
   /** The shared settings table stored snapshots refer to. */
   readonly settings: SettingsTable;
+  /**
+   * Sessions this process has put in the global index (sessions never leave it), so their next events skip
+   * the ZADD. Forgotten on every (re)connect: a Redis that restarted may have lost the last second of writes.
+   */
+  readonly #indexed = new Set<string>();
 
   constructor(redis: Redis & ScriptCommands, prefix: string, limits: StoreLimits) {
     this.redis = redis;
     this.prefix = prefix;
     this.limits = limits;
     this.settings = new SettingsTable(redis, prefix);
+    redis.on('ready', () => this.#indexed.clear());
   }
 
   /** Registers the session in the global index (first time only) and appends the event. Performs I/O. */
@@ -77,8 +86,9 @@ export class SessionStore {
     const keys = sessionKeys(this.prefix, sessionId);
     return guardRedis(async () => {
       // Sent together (auto-pipelined, executed in this order): the index entry before the event.
+      const indexed = this.#indexed.has(sessionId);
       const [, appended] = await Promise.all([
-        this.redis.zadd(globalKeys(this.prefix).sessions, 'NX', at, sessionId),
+        indexed ? null : this.redis.zadd(globalKeys(this.prefix).sessions, 'NX', at, sessionId),
         this.redis.appendEvent(
           keys.actor,
           keys.mailbox,
@@ -89,9 +99,15 @@ export class SessionStore {
           String(this.limits.messageIdMemory),
         ),
       ]);
+      if (!indexed) this.#remember(sessionId);
       const reply = appended as [number, number, number];
       return { appended: reply[0] === 1, seq: reply[1], needsDrain: reply[2] === 1 };
     });
+  }
+
+  #remember(sessionId: string): void {
+    if (this.#indexed.size >= maxIndexedRemembered) this.#indexed.clear();
+    this.#indexed.add(sessionId);
   }
 
   /** Reads pending effects and up to `max` mailbox entries; releases the drain trigger when both are empty. */

@@ -2,32 +2,64 @@
  * How a session snapshot is stored. The machine keeps its settings in context (so it stays pure and replay
  * reproduces every decision), but thousands of sessions share a handful of distinct settings, so the stored
  * form replaces them by a reference into one shared table (`<prefix>:settings`, digest → JSON), leaves out
- * context fields that still hold their initial value (an idle session's many empty lists and nulls), and the
- * parts of an XState snapshot that are always the same for this machine (status, history, children).
+ * context fields that still hold their initial value (an idle session's many empty lists and nulls), a
+ * timer's `firesAt` when it is its `dueAt` (the usual case), and the parts of an XState snapshot that are
+ * always the same for this machine (status, history, children).
  */
-import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { initialSessionContext } from '../../machines/session-machine.js';
 import type { SessionContext, SessionSettings } from '../../machines/session-types.js';
+import { settingsDigest, shareSettings, shareSettingsJson } from './shared-settings.js';
+
+export { settingsDigest };
 
 /** Initial values of the context fields that are left out of storage while unchanged (as JSON). */
 const elidable = new Map(
   Object.entries(initialSessionContext('x:private:x'))
-    .filter(([key]) => key !== 'chatType' && key !== 'settings' && key !== 'rng')
+    // chatType's initial value depends on the session, but 'private' is restored only where it was left out.
+    .filter(([key]) => key !== 'settings' && key !== 'rng')
     .map(([key, value]) => [key, JSON.stringify(value)]),
 );
 
 function elideDefaults(context: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(context).filter(([key, value]) => elidable.get(key) !== JSON.stringify(value)));
+  const kept: Record<string, unknown> = {};
+  for (const key in context) {
+    const value = context[key];
+    if (!isInitial(elidable.get(key), value)) kept[key] = value;
+  }
+  return kept;
+}
+
+/** Whether `value` serialises to `initial` (cheap checks first: most fields are scalars or empty). */
+function isInitial(initial: string | undefined, value: unknown): boolean {
+  if (initial === undefined) return false;
+  if (value === null || typeof value !== 'object') return initial === JSON.stringify(value);
+  if (Array.isArray(value) ? value.length > 0 : Object.keys(value).length > 0) return initial === JSON.stringify(value);
+  return initial === (Array.isArray(value) ? '[]' : '{}');
 }
 
 function restoreDefaults(context: Record<string, unknown>): Record<string, unknown> {
   const restored: Record<string, unknown> = {};
   for (const [key, json] of elidable) if (!(key in context)) restored[key] = JSON.parse(json) as unknown;
-  return { ...context, ...restored };
+  const full = { ...context, ...restored };
+  if (context.timers !== undefined) full.timers = mapTimers(context.timers, ({ gen, dueAt, firesAt }) => ({ gen, dueAt, firesAt: firesAt ?? dueAt }));
+  return full;
 }
 
-const settingsPrefix = 'settings:';
+type StoredTimer = { gen: number; dueAt: number; firesAt?: number };
+
+function mapTimers(timers: unknown, map: (entry: StoredTimer) => StoredTimer): Record<string, StoredTimer> {
+  const mapped: Record<string, StoredTimer> = {};
+  for (const [name, entry] of Object.entries(timers as Record<string, StoredTimer>)) mapped[name] = map(entry);
+  return mapped;
+}
+
+function compactTimer(entry: StoredTimer): StoredTimer {
+  return entry.firesAt === entry.dueAt ? { gen: entry.gen, dueAt: entry.dueAt } : entry;
+}
+
+/** Written before settings references were bare digests; still read. */
+const legacySettingsPrefix = 'settings:';
 
 interface PersistedSession {
   status?: string;
@@ -43,17 +75,13 @@ export interface EncodedSnapshot {
   settings: { digest: string; json: string };
 }
 
-/** The digest under which a settings object is shared; pure. */
-export function settingsDigest(json: string): string {
-  return createHash('sha1').update(json).digest('hex').slice(0, 12);
-}
-
 /** Encodes a persisted snapshot for storage; pure. */
 export function encodeSnapshot(persisted: unknown): EncodedSnapshot {
   const { status, historyValue, children, context, ...rest } = persisted as PersistedSession;
-  const settingsJson = JSON.stringify(context.settings);
-  const digest = settingsDigest(settingsJson);
-  const stored: Record<string, unknown> = { ...rest, context: { ...elideDefaults(context as unknown as Record<string, unknown>), settings: `${settingsPrefix}${digest}` } };
+  const { json: settingsJson, digest } = shareSettings(context.settings);
+  const kept = elideDefaults(context as unknown as Record<string, unknown>);
+  if (kept.timers !== undefined) kept.timers = mapTimers(kept.timers, compactTimer);
+  const stored: Record<string, unknown> = { ...rest, context: { ...kept, settings: digest } };
   if (status !== 'active') stored.status = status;
   if (historyValue !== undefined && Object.keys(historyValue).length > 0) stored.historyValue = historyValue;
   if (children !== undefined && Object.keys(children).length > 0) stored.children = children;
@@ -62,7 +90,8 @@ export function encodeSnapshot(persisted: unknown): EncodedSnapshot {
 
 function referencedDigest(parsed: PersistedSession): string | null {
   const reference = parsed.context.settings as unknown;
-  return typeof reference === 'string' && reference.startsWith(settingsPrefix) ? reference.slice(settingsPrefix.length) : null;
+  if (typeof reference !== 'string') return null;
+  return reference.startsWith(legacySettingsPrefix) ? reference.slice(legacySettingsPrefix.length) : reference;
 }
 
 /**
@@ -86,7 +115,10 @@ function decodeParsed(parsed: PersistedSession, settings: (digest: string) => Se
   };
 }
 
-/** The shared settings table, cached in process memory (settings rarely change, so it is read once). */
+/**
+ * The shared settings table, cached in process memory (settings rarely change, so it is read once); decoded
+ * snapshots carry the interned settings object, so equal settings compare by identity.
+ */
 export class SettingsTable {
   readonly #redis: Redis;
   readonly #key: string;
@@ -99,19 +131,35 @@ export class SettingsTable {
 
   /** Stores the settings of an encoded snapshot (once per digest per process). Performs I/O. */
   async remember(encoded: EncodedSnapshot): Promise<void> {
-    if (this.#known.has(encoded.settings.digest)) return;
-    await this.#redis.hsetnx(this.#key, encoded.settings.digest, encoded.settings.json);
-    this.#known.set(encoded.settings.digest, JSON.parse(encoded.settings.json) as SessionSettings);
+    await this.#store(encoded.settings.digest, encoded.settings.json);
+  }
+
+  /** Stores settings a log entry refers to (once per digest per process). Performs I/O. */
+  async rememberSettings(settings: SessionSettings): Promise<void> {
+    const shared = shareSettings(settings);
+    await this.#store(shared.digest, shared.json);
+  }
+
+  async #store(digest: string, json: string): Promise<void> {
+    if (this.#known.has(digest)) return;
+    await this.#redis.hsetnx(this.#key, digest, json);
+    this.#known.set(digest, shareSettingsJson(json).settings);
+  }
+
+  /** The settings stored under `digest`, loaded when this process has not seen them. Performs I/O. */
+  async resolve(digest: string): Promise<SessionSettings | undefined> {
+    if (!this.#known.has(digest)) {
+      const json = await this.#redis.hget(this.#key, digest);
+      if (json !== null) this.#known.set(digest, shareSettingsJson(json).settings);
+    }
+    return this.#known.get(digest);
   }
 
   /** Decodes a stored snapshot, loading its settings when this process has not seen them. Performs I/O. */
   async decode(stored: string): Promise<unknown> {
     const parsed = JSON.parse(stored) as PersistedSession;
     const digest = referencedDigest(parsed);
-    if (digest !== null && !this.#known.has(digest)) {
-      const json = await this.#redis.hget(this.#key, digest);
-      if (json !== null) this.#known.set(digest, JSON.parse(json) as SessionSettings);
-    }
+    if (digest !== null) await this.resolve(digest);
     return decodeParsed(parsed, (key) => this.#known.get(key));
   }
 }

@@ -4,7 +4,8 @@
  * two of the context's `dueAt`, which is the one the machine uses). Cancelling removes the
  * job when it has not started, and a firing whose generation is no longer the session's is ignored by the
  * machine anyway. Keeping the job this small matters: an idle session's proactive timer is most of its
- * Redis footprint.
+ * Redis footprint — so what to keep after a firing is the timer worker's setting (`timerJobRetention`),
+ * not an option written into every job.
  */
 import type { Queue } from 'bullmq';
 import type { TimerName } from '../../machines/session-types.js';
@@ -20,6 +21,14 @@ export interface TimerJobData {
 
 /** How many fired timer jobs the queue keeps, so their ids stay taken for a while. */
 export const recentlyFiredToKeep = 10_000;
+
+/**
+ * The timer worker's retention: a fired timer's job is kept a while (bounded by count, not per session) so
+ * that re-running the committed effect after a crash finds the id taken and does not arm the same timer
+ * twice; a failed one is removed (a firing only appends an event; if that fails, the sweeper re-arms the
+ * timer from the session's context).
+ */
+export const timerJobRetention = { removeOnComplete: { count: recentlyFiredToKeep }, removeOnFail: { count: 0 } } as const;
 
 /** Reads what a timer job stands for from its id and timing; null for a job that is not a timer. */
 export function timerOfJob(job: Pick<Job, 'id' | 'timestamp' | 'opts'>): TimerJobData | null {
@@ -39,15 +48,10 @@ export class TimerScheduler {
 
   /** Arms (idempotently: same id, same job) the timer to fire at `dueAt`. Performs I/O. */
   async arm(timer: TimerJobData): Promise<void> {
+    // No retries, and retention is the worker's (`timerJobRetention`): the job holds its id and delay only.
     await this.#queue.add('timer', {}, {
       jobId: timerJobId(timer.sessionId, timer.name, timer.gen),
       delay: Math.max(0, timer.dueAt - this.#now()),
-      // A fired timer's job is kept a while (bounded by count, not per session) so that re-running the
-      // committed effect after a crash finds the id taken and does not arm the same timer twice.
-      removeOnComplete: { count: recentlyFiredToKeep },
-      // No retries: a firing only appends an event; if that fails, the job is removed and the sweeper
-      // re-arms the timer from the session's context (which also keeps each timer's job small).
-      removeOnFail: true,
     });
   }
 

@@ -14,6 +14,11 @@ export function messageEvent(text: string, at: number, completeness = 0.95, extr
   return { type: 'message.received', at, sender: { id: 'alice' }, text, images: [], mentionsBot: false, completeness, ...extra };
 }
 
+/** A user message as an adapter ingests it now (no completeness score: the driver adds it). */
+export function ingestedMessage(sessionId: string, text: string): Omit<MessageReceivedEvent, 'completeness'> {
+  return { type: 'message.received', at: Date.now(), sender: { id: sessionId }, text, images: [], mentionsBot: false };
+}
+
 export function replyEvent(requestId: string, at: number, calls: ToolCall[]): LlmRepliedEvent {
   return { type: 'llm.replied', at, requestId, calls };
 }

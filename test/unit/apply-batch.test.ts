@@ -95,6 +95,16 @@ describe('applyBatch', () => {
     expect(replay).toEqual({ ok: true, applied: 2 });
   });
 
+  it('does not cancel the job of a timer whose firing it applied', async () => {
+    const live = createLiveSession(sessionId, undefined, 0);
+    const first = await applyBatch(live, [entry(1, message('so', 1000))], options(recordingScorer(0.1)));
+    const timer = first.live.actor.getSnapshot().context.timers.debounce!;
+    const fired = { type: 'timer.fired', at: timer.firesAt, name: 'debounce', gen: timer.gen, dueAt: timer.dueAt };
+    const second = await applyBatch(first.live, [entry(2, fired)], options(recordingScorer(0.1)));
+    expect(second.state).toBe('awaiting-llm');
+    expect(second.effects.map((effect) => effect.type)).toEqual(['llm.start']);
+  });
+
   it('leaves the snapshot alone when settings already match', async () => {
     const live = createLiveSession(sessionId, undefined, 0);
     await applyBatch(live, [entry(1, message('hi', 1000))], options(recordingScorer(0.1)));

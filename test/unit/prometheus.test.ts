@@ -38,4 +38,14 @@ describe('runtime stats and Prometheus text', () => {
   it('escapes label values', () => {
     expect(labelKey({ kind: 'a"b\\c\nd' })).toBe('kind="a\\"b\\\\c\\nd"');
   });
+
+  it('records a committed batch in one update', () => {
+    const stats = createRuntimeStats();
+    stats.trigger.batchCommitted({ applied: 4, rejected: 1, latencies: [2, 30], tally: { merged: 2, joined: 1, passed: 0 } });
+    stats.trigger.batchCommitted({ applied: 1, rejected: 0, latencies: [7], tally: { merged: 0, joined: 0, passed: 3 } });
+    const { counters, histograms } = stats.getSnapshot().context;
+    expect([counters.commits_total[''], counters.events_applied_total[''], counters.events_rejected_total[''], counters.debounce_merges_total['']]).toEqual([2, 5, 1, 2]);
+    expect(counters.judge_decisions_total).toEqual({ 'decision="join"': 1, 'decision="pass"': 3 });
+    expect(histograms.ingest_to_commit_ms['']).toMatchObject({ count: 3, sum: 39 });
+  });
 });

@@ -38,6 +38,11 @@
     { 0, version }        version conflict: another drain committed first
     { -1, version }       the mailbox head no longer matches the batch
 ]]
+-- One RPUSH for ARGV[first..last] (a batch's entries go in one call, in order).
+local function pushAll(key, first, last)
+  redis.call('RPUSH', key, unpack(ARGV, first, last))
+end
+
 local version = tonumber(redis.call('HGET', KEYS[1], 'version') or '0')
 if version ~= tonumber(ARGV[1]) then
   return {0, version}
@@ -64,33 +69,27 @@ if logCount > 0 then
     end
     redis.call('DEL', KEYS[3])
   end
-  for index = 1, logCount do
-    redis.call('RPUSH', KEYS[3], ARGV[cursor + index])
-  end
+  pushAll(KEYS[3], cursor + 1, cursor + logCount)
 end
 cursor = cursor + logCount + 1
 
 local outboundCount = tonumber(ARGV[cursor])
-for index = 1, outboundCount do
-  redis.call('RPUSH', KEYS[4], ARGV[cursor + index])
-end
 if outboundCount > 0 then
+  pushAll(KEYS[4], cursor + 1, cursor + outboundCount)
   redis.call('LTRIM', KEYS[4], -tonumber(ARGV[7]), -1)
 end
 cursor = cursor + outboundCount + 1
 
 local effectCount = tonumber(ARGV[cursor])
-for index = 1, effectCount do
-  redis.call('RPUSH', KEYS[5], ARGV[cursor + index])
+if effectCount > 0 then
+  pushAll(KEYS[5], cursor + 1, cursor + effectCount)
 end
 cursor = cursor + effectCount + 1
 
 local function appendBounded(key, bound)
   local count = tonumber(ARGV[cursor])
-  for index = 1, count do
-    redis.call('RPUSH', key, ARGV[cursor + index])
-  end
   if count > 0 then
+    pushAll(key, cursor + 1, cursor + count)
     redis.call('LTRIM', key, -tonumber(bound), -1)
   end
   cursor = cursor + count + 1
