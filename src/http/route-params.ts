@@ -16,7 +16,13 @@ export function numberParam(url: URL, name: string, fallback: number): number {
 
 /** The decoded session id of a path segment; throws not_found when it is not a session id; pure. */
 export function knownSessionId(encoded: string | undefined): string {
-  const sessionId = decodeURIComponent(encoded ?? '');
+  let sessionId: string;
+  try {
+    sessionId = decodeURIComponent(encoded ?? '');
+  } catch {
+    // A broken percent-encoding names no session.
+    throw notFound(encoded);
+  }
   if (parseSessionId(sessionId) === null) throw notFound(sessionId);
   return sessionId;
 }

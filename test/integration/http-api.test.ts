@@ -145,6 +145,10 @@ describe('HTTP API', () => {
     expect((await fetch(`${base}/v1/sessions/http:private:nobody`)).status).toBe(404);
     expect((await fetch(`${base}/v1/sessions/http:private:nobody/messages`)).status).toBe(404);
     expect((await fetch(`${base}/v1/sessions/not-a-session-id`)).status).toBe(404);
+    // A broken percent-encoding is an unknown session too, not an internal error.
+    const broken = await fetch(`${base}/v1/sessions/http:private:%E0%A4%A/messages`);
+    expect(broken.status).toBe(404);
+    expect(await broken.json()).toMatchObject({ error: { code: 'not_found' } });
     expect((await fetch(`${base}/v1/nothing`)).status).toBe(404);
   });
 
