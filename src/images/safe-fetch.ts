@@ -86,7 +86,8 @@ function parseHttpUrl(text: string, base?: URL): URL {
 
 /** One GET to an address checked just before connecting; resolves with the response head. */
 async function get(url: URL, options: SafeFetchOptions, signal: AbortSignal): Promise<IncomingMessage> {
-  const addresses = await resolveAllowed(url.hostname, options.resolver ?? systemResolver, options);
+  // getaddrinfo cannot be cancelled; the deadline stops waiting for it all the same.
+  const addresses = await untilAborted(resolveAllowed(url.hostname, options.resolver ?? systemResolver, options), signal);
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const request = send(url, {
@@ -99,6 +100,16 @@ async function get(url: URL, options: SafeFetchOptions, signal: AbortSignal): Pr
     request.once('response', resolve);
     request.once('error', reject);
     request.end();
+  });
+}
+
+/** Settles like `promise`, or rejects once `signal` aborts, whichever comes first. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
 }
 

@@ -150,6 +150,18 @@ describe('fetchImage', () => {
     expect(error.retryable).toBe(true);
   });
 
+  it('bounds a host name lookup that never answers by the same deadline', async () => {
+    const asked: string[] = [];
+    const silent = (hostname: string): Promise<LookupAddress[]> => {
+      asked.push(hostname);
+      return new Promise(() => undefined);
+    };
+    const error = await refusal(fetchImage('http://slow-dns.example/cat.png', { ...strict, timeoutMs: 300, resolver: silent }));
+    expect(error.reason).toBe('timeout');
+    expect(error.retryable).toBe(true);
+    expect(asked).toEqual(['slow-dns.example']);
+  });
+
   it('refuses a body over the limit, declared or streamed', async () => {
     expect((await refusal(fetchImage(`${server.origin}/huge-declared.png`, allowAll))).reason).toBe('too_large');
     expect((await refusal(fetchImage(`${server.origin}/huge-streamed.png`, allowAll))).reason).toBe('too_large');
