@@ -5,10 +5,10 @@
  * `?access_token=`) is answered 401, a missing `X-Self-ID` or another role 400. Several accounts may connect
  * at once; a new connection of an account replaces its old one.
  */
-import { timingSafeEqual } from 'node:crypto';
 import { type IncomingHttpHeaders, type IncomingMessage, STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { sameSecret } from '../../http/access.js';
 import type { Logger } from '../../log.js';
 
 export type Handshake = { ok: true; selfId: string } | { ok: false; status: 400 | 401; reason: string };
@@ -85,12 +85,6 @@ function refuse(socket: Duplex, status: number, reason: string): void {
 function bearerOf(header: string | undefined): string | null {
   const match = /^Bearer\s+(.+)$/i.exec(header ?? '');
   return match === null ? null : match[1]!.trim();
-}
-
-function sameSecret(offered: string, expected: string): boolean {
-  const a = Buffer.from(offered);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 function single(value: string | string[] | undefined): string | undefined {
