@@ -56,10 +56,11 @@ export function createApiRoutes(deps: ApiDependencies): Route[] {
     {
       method: 'GET',
       pattern: /^\/v1\/sessions$/,
-      handle: async ({ url }) => ({
-        status: 200,
-        body: await reader.listSessions(numberParam(url, 'offset', 0), numberParam(url, 'limit', 1000)),
-      }),
+      async handle({ url }) {
+        const [offset, limit] = [numberParam(url, 'offset', 0), numberParam(url, 'limit', 1000)];
+        // Redis would read the range of a zero limit (`offset .. offset - 1`) as "to the end".
+        return { status: 200, body: limit === 0 ? [] : await reader.listSessions(offset, limit) };
+      },
     },
     {
       method: 'GET',

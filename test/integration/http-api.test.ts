@@ -77,6 +77,9 @@ describe('HTTP API', () => {
   it('shows sessions, one session with its timers, and the event log', async () => {
     const list = (await (await fetch(`${base}/v1/sessions`)).json()) as Array<{ sessionId: string; state: string }>;
     expect(list).toContainEqual({ sessionId: 'http:private:alice', state: 'waiting' });
+    // A page of no sessions is empty (Redis reads `ZRANGE 0 -1` as the whole index).
+    expect(await (await fetch(`${base}/v1/sessions?limit=0`)).json()).toEqual([]);
+    expect(await (await fetch(`${base}/v1/sessions?offset=0&limit=1`)).json()).toEqual([list[0]]);
 
     const view = (await (await fetch(`${base}/v1/sessions/http:private:alice`)).json()) as Record<string, unknown>;
     expect(view).toMatchObject({ sessionId: 'http:private:alice', state: 'waiting', version: expect.any(Number) });
