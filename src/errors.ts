@@ -8,6 +8,7 @@ export type RuntimeErrorCode =
   | 'unsupported_media_type'
   | 'not_found'
   | 'unauthorized'
+  | 'forbidden'
   | 'redis_unavailable'
   | 'redis_full'
   | 'snapshot_conflict'

@@ -3,7 +3,10 @@
  * `Authorization: Bearer <token>`, or — for the console, whose EventSource and <img> requests cannot set
  * headers — as an HttpOnly SameSite=Strict cookie set by opening `/?token=<token>`. A cookie-borne POST must
  * also come from the console's own origin, so another page cannot act with it. Without a token the API is
- * open, which is why `kizuna start` refuses to listen beyond loopback without one.
+ * open to this machine, which is why `kizuna start` refuses to listen beyond loopback without one — and
+ * since any web page the operator opens runs on this machine too, a request must then be addressed to a
+ * loopback name (a page on a DNS name rebound to 127.0.0.1 sends its own name as `Host`) and a POST must not
+ * come from another origin (a form or a no-cors fetch carries the page's `Origin`).
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -11,9 +14,22 @@ import { RuntimeError } from '../errors.js';
 
 export const tokenCookieName = 'kizuna_token';
 
+/** Why the request may not use a protected route (`unauthorized`, or `forbidden` without a token), or null. */
+export function accessRefusal(request: IncomingMessage, token: string | undefined): RuntimeError | null {
+  if (token !== undefined && token !== '') return hasToken(request, token) ? null : new RuntimeError('unauthorized', 'a bearer token is required');
+  if (isLocalRequest(request)) return null;
+  return new RuntimeError(
+    'forbidden',
+    'this kizuna has no API token, so it answers only requests addressed to a loopback name (Host) and changes from no other origin (Origin); set KIZUNA_API_TOKEN to reach it otherwise',
+  );
+}
+
 /** True when the request may use a protected route. */
 export function isAuthorized(request: IncomingMessage, token: string | undefined): boolean {
-  if (token === undefined || token === '') return true;
+  return accessRefusal(request, token) === null;
+}
+
+function hasToken(request: IncomingMessage, token: string): boolean {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ') && sameSecret(header.slice('Bearer '.length), token)) return true;
   const cookie = cookieValue(request.headers.cookie, tokenCookieName);
@@ -60,6 +76,14 @@ function cookieValue(header: string | undefined, name: string): string | null {
     }
   }
   return null;
+}
+
+/** Without a token: addressed to a loopback name (or no Host at all), and a change only from no or the same origin. */
+function isLocalRequest(request: IncomingMessage): boolean {
+  const host = request.headers.host;
+  if (host !== undefined && !(URL.canParse(`http://${host}`) && isLoopbackHost(new URL(`http://${host}`).hostname))) return false;
+  if (request.method === 'GET' || request.method === 'HEAD') return true;
+  return request.headers.origin === undefined || isSameOrigin(request);
 }
 
 function isSameOrigin(request: IncomingMessage): boolean {

@@ -1,13 +1,13 @@
 /**
  * The HTTP server: routing, the optional bearer token, and one mapping from runtime errors to statuses
- * (400 bad input naming the field, 401, 404, 413, 503 when Redis is unreachable, 500 otherwise).
+ * (400 bad input naming the field, 401, 403, 404, 413, 503 when Redis is unreachable, 500 otherwise).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { InvalidInputError, RuntimeError } from '../errors.js';
 import type { Logger } from '../log.js';
-import { isAuthorized } from './access.js';
+import { accessRefusal } from './access.js';
 import type { Route, RouteResult } from './api-routes.js';
 
 export interface HttpServerOptions {
@@ -21,6 +21,7 @@ export interface HttpServerOptions {
 const statusOfCode: Partial<Record<RuntimeError['code'], number>> = {
   invalid_input: 400,
   unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
   payload_too_large: 413,
   unsupported_media_type: 415,
@@ -61,9 +62,8 @@ async function handleRequest(request: IncomingMessage, response: ServerResponse,
   if (match === null) return sendJson(response, 404, { error: { code: 'not_found', message: `no route ${url.pathname}` } });
   if (match === 'method') return sendJson(response, 405, { error: { code: 'method_not_allowed', message: request.method } });
   try {
-    if (!match.route.open && !isAuthorized(request, options.token)) {
-      throw new RuntimeError('unauthorized', 'a bearer token is required');
-    }
+    const refusal = match.route.open ? null : accessRefusal(request, options.token);
+    if (refusal !== null) throw refusal;
     const result = await match.route.handle({ request, response, url, params: match.params });
     if (result !== 'streaming') send(response, result);
   } catch (error) {

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -182,6 +183,48 @@ describe('HTTP API', () => {
     expect(metrics).toMatch(/kizuna_llm_requests_total\{task="reply"\} [1-9]/);
     expect(metrics).toMatch(/kizuna_llm_latency_ms_count\{task="reply"\} [1-9]/);
     expect(metrics).toMatch(/kizuna_deliveries_total\{kind="reply",outcome="delivered"\} [1-9]/);
+  });
+});
+
+/** A GET with a Host header of our choosing (what a page on a rebound DNS name sends); resolves with the status. */
+function getWithHost(base: string, path: string, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(`${base}${path}`, { headers: { host } }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    request.once('error', reject);
+    request.end();
+  });
+}
+
+describe('HTTP API without a token, reached by a browser', () => {
+  let kizuna: TestRuntime;
+  let base: string;
+
+  beforeAll(async () => {
+    kizuna = await startTestRuntime({ http: true, config: testConfig() });
+    base = kizuna.baseUrl!;
+  });
+  afterAll(() => kizuna.stop());
+
+  it('refuses a POST that another site’s page sends (a no-cors fetch or a form), storing nothing', async () => {
+    const crossSite = await post(base, JSON.stringify(message('mallory', 'spend my tokens.')), { 'content-type': 'text/plain', origin: 'https://evil.example' });
+    expect(crossSite.status).toBe(403);
+    expect(await crossSite.json()).toMatchObject({ error: { code: 'forbidden' } });
+    expect(await post(base, message('mallory', 'hi.'), { origin: 'null' }).then((response) => response.status)).toBe(403);
+    expect((await fetch(`${base}/v1/sessions/http:private:mallory`)).status).toBe(404);
+    // API clients send no Origin, and the console's own page sends its own.
+    expect((await post(base, message('mallory', 'hi.'))).status).toBe(202);
+    expect((await post(base, message('mallory', 'hi again.'), { origin: base })).status).toBe(202);
+  });
+
+  it('refuses reads addressed to another host name (DNS rebinding), and serves loopback names', async () => {
+    const port = new URL(base).port;
+    expect(await getWithHost(base, '/v1/sessions', `rebound.example:${port}`)).toBe(403);
+    expect(await getWithHost(base, '/v1/stream', `rebound.example:${port}`)).toBe(403);
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, 'localhost']) expect(await getWithHost(base, '/v1/sessions', host), host).toBe(200);
+    expect(await getWithHost(base, '/healthz', `rebound.example:${port}`)).toBe(200);
   });
 });
 

@@ -1,10 +1,11 @@
 /**
  * Access to the API with a token: the bearer header, or the console's cookie — for a POST only from the
- * console's own origin — and the refusal to listen beyond loopback without a token.
+ * console's own origin; without one, only what no other web page could send; and the refusal to listen beyond
+ * loopback without a token.
  */
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { assertSafeBind, isAuthorized, isLoopbackHost, tokenCookie } from '../../src/http/access.js';
+import { accessRefusal, assertSafeBind, isAuthorized, isLoopbackHost, tokenCookie } from '../../src/http/access.js';
 
 function request(method: string, headers: Record<string, string>): IncomingMessage {
   return { method, headers: { host: '127.0.0.1:8720', ...headers } } as unknown as IncomingMessage;
@@ -17,6 +18,18 @@ describe('isAuthorized', () => {
   it('lets everything through when no token is configured', () => {
     expect(isAuthorized(request('POST', {}), undefined)).toBe(true);
     expect(isAuthorized(request('POST', {}), '')).toBe(true);
+  });
+
+  it('without a token, refuses what a web page could send: another host name (DNS rebinding), a POST from another origin', () => {
+    expect(isAuthorized(request('GET', { host: 'rebound.example:8720' }), undefined)).toBe(false);
+    expect(isAuthorized(request('GET', { host: 'not a host' }), undefined)).toBe(false);
+    for (const host of ['localhost:8720', '[::1]:8720', '127.0.0.2', 'LOCALHOST']) expect(isAuthorized(request('GET', { host }), undefined), host).toBe(true);
+    expect(isAuthorized(request('POST', { origin: 'https://evil.example' }), undefined)).toBe(false);
+    expect(isAuthorized(request('POST', { origin: 'null' }), undefined)).toBe(false);
+    expect(isAuthorized(request('POST', { origin: 'http://127.0.0.1:8720' }), undefined)).toBe(true);
+    expect(isAuthorized(request('GET', { origin: 'https://evil.example' }), undefined)).toBe(true);
+    expect(accessRefusal(request('POST', { origin: 'https://evil.example' }), undefined)).toMatchObject({ code: 'forbidden' });
+    expect(accessRefusal(request('GET', {}), 't')).toMatchObject({ code: 'unauthorized' });
   });
 
   it('accepts the bearer token and refuses a missing or wrong one', () => {
