@@ -1,10 +1,17 @@
 /**
  * Server-sent events for `GET /v1/stream`: one Redis subscription to the commit channel, fanned out to
- * every connected client, with a heartbeat comment so proxies keep the connection open.
+ * every connected client, with a heartbeat comment so proxies keep the connection open; a client that
+ * stops reading is dropped once `maxUnsentBytes` wait for it.
  */
 import type { ServerResponse } from 'node:http';
 import type { Redis } from 'ioredis';
 import { globalKeys } from '../redis/keys.js';
+
+/**
+ * Unsent bytes past which a client counts as no longer reading: it is dropped rather than buffered for without
+ * end (an EventSource reconnects by itself, and the console re-reads what it shows).
+ */
+export const maxUnsentBytes = 1024 * 1024;
 
 export class SseHub {
   readonly #clients = new Set<ServerResponse>();
@@ -54,6 +61,11 @@ export class SseHub {
   }
 
   #write(text: string): void {
-    for (const client of this.#clients) client.write(text);
+    for (const client of this.#clients) {
+      if (client.writableLength > maxUnsentBytes) {
+        this.#clients.delete(client);
+        client.destroy();
+      } else client.write(text);
+    }
   }
 }

@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
+import { type IncomingMessage, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPrivateRedis } from '../../src/redis/private-redis.js';
-import { sessionKeys } from '../../src/redis/keys.js';
+import { globalKeys, sessionKeys } from '../../src/redis/keys.js';
 import { freePort } from '../helpers/free-port.js';
 import { testConfig } from '../helpers/test-config.js';
 import { startTestRuntime, type TestRuntime } from '../helpers/test-runtime.js';
@@ -170,6 +170,25 @@ describe('HTTP API', () => {
     });
     controller.abort();
     expect(text).toContain('event: commit');
+  });
+
+  it('drops a stream client that stopped reading instead of buffering commits for it without end', async () => {
+    const streamClients = async () => Number(/^kizuna_sse_clients (\d+)$/m.exec(await (await fetch(`${base}/metrics`)).text())?.[1]);
+    // The earlier stream test's client has gone once its abort reached the server.
+    await waitFor(async () => (await streamClients()) === 0);
+    const stalled = await new Promise<IncomingMessage>((resolve, reject) => {
+      const request = httpRequest(`${base}/v1/stream`, (response) => resolve(response));
+      request.once('error', reject);
+      request.end();
+    });
+    stalled.pause();
+    expect(await streamClients()).toBe(1);
+    // Commits keep coming (here 64 KB each straight onto the channel) while the client reads none of them:
+    // far more than the socket buffers hold.
+    const commit = JSON.stringify({ sessionId: 'http:private:flood', padding: 'x'.repeat(64 * 1024) });
+    for (let sent = 0; sent < 400; sent++) await kizuna.runtime.redis.publish(globalKeys(kizuna.config.redis.prefix).stream, commit);
+    await waitFor(async () => (await streamClients()) === 0, { message: 'the stalled stream client was dropped' });
+    stalled.destroy();
   });
 
   it('serves health and Prometheus metrics', async () => {
