@@ -41,7 +41,8 @@ export async function resolveAllowed(hostname: string, resolver: Resolver, allow
     }
     if (addresses.length === 0) throw new ImageFetchError('dns_failed', `${literal} has no address`);
   }
-  const allowed = new Set(allowance.allowedHosts ?? []);
+  // Host names arrive lower-cased from the URL parser, and IPv6 literals compare case-insensitively.
+  const allowed = new Set((allowance.allowedHosts ?? []).map((host) => host.toLowerCase()));
   const isAllowed = (address: string) => allowance.allowPrivateHosts || allowed.has(literal) || allowed.has(address) || allowed.has(`[${address}]`);
   const forbidden = addresses.find((entry) => isForbiddenAddress(entry.address) && !isAllowed(entry.address));
   if (forbidden !== undefined) {
