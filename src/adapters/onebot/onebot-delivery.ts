@@ -66,10 +66,12 @@ export function createOnebotDelivery(options: OnebotDeliveryOptions): DeliveryAd
     const target = targetOf(sessionId);
     const account = options.accounts.forSession(await store.routeOf(sessionId));
     await account.waitForConnection();
+    await pacer.wait(account.selfId);
+    // Claimed right before the frame is written: a process killed while it waited its pacing turn leaves no
+    // claim, so the retry sends the message instead of reporting it unconfirmed.
     const claim = `${message.seq}:${message.at}:${part}`;
     const previous = await store.claimSend(sessionId, claim);
     if (previous !== null && isSentBefore(sessionId, claim, previous)) return;
-    await pacer.wait(account.selfId);
     let response;
     try {
       response = await account.call(target.action, { ...target.params, message: segments });
