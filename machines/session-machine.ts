@@ -385,7 +385,7 @@ export const sessionMachine = setup({
       if (command.command === 'reset') text = 'Only admins can use /reset.';
       if (command.command === 'heartflow.status') text = describeHeartflow(context, event.at);
       if (command.command === 'heartflow.reset') {
-        const allowed = context.group !== undefined && context.settings.admins.includes(event.sender.id);
+        const allowed = context.group !== undefined && isAdminSender(context, event.sender.id);
         next = allowed ? resetGroup(context, event.at) : context;
         text = context.group === undefined ? 'Heartflow runs in group chats only.' : allowed ? 'Heartflow state, image memory and group memory cleared.' : 'Only admins can reset Heartflow.';
       }
