@@ -162,3 +162,16 @@ export class Sweeper {
     return results;
   }
 }
+
+/**
+ * Runs `sweep` now and every `intervalSeconds` (0: only now) on a timer that does not keep the process alive;
+ * a failed run goes to `onError` and the next one still comes. Returns the interval timer.
+ */
+export function sweepNowAndEvery(sweep: () => Promise<void>, intervalSeconds: number, onError: (error: unknown) => void): NodeJS.Timeout | undefined {
+  const run = (): void => void sweep().catch(onError);
+  run();
+  if (intervalSeconds <= 0) return undefined;
+  const timer = setInterval(run, intervalSeconds * 1000);
+  timer.unref();
+  return timer;
+}
