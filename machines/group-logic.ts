@@ -170,11 +170,11 @@ export function recordVerdict(context: SessionContext, event: JudgeScoredEvent, 
   };
   const next: SessionContext = { ...context, side, group: { ...group, activity, lastJudgement } };
   if (!joins) return { context: startJudgement(next, event.at), emitted: [mental] };
-  return { context: withJoinFragments(next, request.message), emitted: [mental] };
+  return { context: withJoinFragments(next, request.message, event.at), emitted: [mental] };
 }
 
 /** The buffer of a voluntary reply: the judged message, then its sender's newer candidate (answered together); pure. */
-function withJoinFragments(context: SessionContext, message: JudgedMessage): SessionContext {
+function withJoinFragments(context: SessionContext, message: JudgedMessage, at: number): SessionContext {
   const group = context.group!;
   const follow = group.candidate !== null && group.candidate.senderId === message.senderId ? [group.candidate] : [];
   const fragments = [message, ...follow].map((item) => ({
@@ -186,8 +186,11 @@ function withJoinFragments(context: SessionContext, message: JudgedMessage): Ses
     ...(item.senderName === undefined ? {} : { senderName: item.senderName }),
     ...(item.messageId === undefined ? {} : { messageId: item.messageId }),
   }));
-  // Text held from a failed reply stays first (and makes this an answer, not a voluntary join).
-  return { ...context, fragments: [...context.fragments, ...fragments], completeness: 1, group: { ...group, candidate: null }, ...withTimerDisarmed(context, 'judge') };
+  // Text held from a failed reply stays first (and makes this an answer, not a voluntary join). The bot speaks
+  // up, so the silence countdown restarts (leaving idle drops a planned proactive message): a turn that fails
+  // or says nothing still leaves one standing.
+  const next = { ...context, fragments: [...context.fragments, ...fragments], completeness: 1, group: { ...group, candidate: null }, ...withTimerDisarmed(context, 'judge') };
+  return { ...next, ...withSilenceRestarted(next, at) };
 }
 
 /** A judge request that failed for good: dropped (no reply), and the next ready candidate is judged; pure. */

@@ -21,6 +21,7 @@ import {
   settleCandidate,
   startJudgement,
   withCandidate,
+  withSilenceRestarted,
 } from './group-logic.js';
 import { decidePeriodic, passPeriodic, startPeriodicTurn, withPeriodicPlanned } from './group-periodic.js';
 import { describeHeartflow } from './heartflow-status.js';
@@ -311,7 +312,10 @@ export const sessionMachine = setup({
       const base = { ...context, rng, wakeup: params.purpose === 'wakeup' ? null : context.wakeup };
       const started = withTurnStarted(base, params.purpose, event.at);
       const turn = params.purpose === 'wakeup' && context.wakeup !== null ? { ...started.turn!, reason: context.wakeup.reason } : started.turn;
-      enqueue.assign({ rng, wakeup: base.wakeup, ...started, turn });
+      // A group's silence countdown restarts as the bot speaks up (leaving idle dropped the planned message): a
+      // turn that fails or says nothing tries again later.
+      const silence = context.group === undefined ? {} : withSilenceRestarted({ ...base, ...started }, event.at);
+      enqueue.assign({ rng, wakeup: base.wakeup, ...started, turn, ...silence });
       enqueue.emit({ type: 'mental.recorded', kind: 'proactive', text: reason, at: event.at });
     }),
     consumeWakeup: assign(({ context }) => ({ wakeup: null, ...withTimerDisarmed(context, 'wakeup') })),
