@@ -76,10 +76,15 @@ export function withSilenceRestarted(context: SessionContext, at: number): Pick<
   return withTimerArmed(disarmed, 'silence', at, context.settings.proactive.silenceSeconds * 1000);
 }
 
-/** The silence countdown ran out: a proactive message is planned after a random delay in the group's range; pure. */
+/**
+ * The silence countdown ran out: a proactive message is planned after a random delay in the group's range.
+ * While the bot is answering (a turn in flight or text held) there is no silence to break yet: the countdown
+ * starts over (a message planned now would come due outside idle and be dropped); pure.
+ */
 export function planGroupProactive(context: SessionContext, at: number, paused: boolean): Partial<SessionContext> {
   const base = { ...context, ...withTimerDisarmed(context, 'silence') };
   if (paused) return { timers: base.timers };
+  if (context.turn !== null || context.fragments.length > 0) return withSilenceRestarted(base, at);
   const next = nextProactiveDue(base, at);
   return { rng: next.rng, ...withTimerArmed(base, 'proactive', at, next.dueAt - at) };
 }

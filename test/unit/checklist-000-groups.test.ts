@@ -114,6 +114,21 @@ describe('[000] group silence countdown', () => {
     expect(group.context.timers.silence?.dueAt).toBe(t0 + 61 * minute);
   });
 
+  it('restarts the countdown instead of planning a message when it runs out while the bot is answering', () => {
+    const group = quietGroup();
+    group.post('bob', '@Miko still there?', t0, { mentionsBot: true });
+    expect(group.state).toBe('awaiting-llm');
+    // A slow model: the countdown runs out mid-turn. A planned message would fire outside idle and be lost.
+    group.fire('silence');
+    expect(group.context.timers.proactive).toBeUndefined();
+    expect(group.context.timers.silence?.dueAt).toBe(t0 + 60 * minute);
+    group.failTurn(t0 + 31 * minute);
+    expect(group.state).toBe('idle');
+    group.fire('purge');
+    group.fire('silence');
+    expect(group.context.timers.proactive).toBeDefined();
+  });
+
   it('stops at the unanswered cap (2) until a member speaks again', () => {
     const group = quietGroup();
     group.post('bob', 'hi', t0);
