@@ -35,6 +35,7 @@ import {
   expectedReactionOf,
   fragmentOf,
   hasMessageContent,
+  isDebounced,
   replyTextsOf,
   requestedWaitSeconds,
   withSideRequest,
@@ -67,11 +68,6 @@ function chatTypeOf(sessionId: string): ChatType {
 function reminderIdOf(name: string): number | null {
   const match = /^reminder:(\d+)$/.exec(name);
   return match === null ? null : Number(match[1]);
-}
-
-function isDebounced(context: SessionContext): boolean {
-  const { enabled, scope } = context.settings.debounce;
-  return enabled && (scope === 'both' || scope === context.chatType);
 }
 
 function isCapped(context: SessionContext): boolean {
