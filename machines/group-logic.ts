@@ -76,10 +76,15 @@ export function withSilenceRestarted(context: SessionContext, at: number): Pick<
   return withTimerArmed(disarmed, 'silence', at, context.settings.proactive.silenceSeconds * 1000);
 }
 
-/** The silence countdown ran out: a proactive message is planned after a random delay in the group's range; pure. */
+/**
+ * The silence countdown ran out: a proactive message is planned after a random delay in the group's range.
+ * While the bot is answering (a turn in flight or text held) there is no silence to break yet: the countdown
+ * starts over (a message planned now would come due outside idle and be dropped); pure.
+ */
 export function planGroupProactive(context: SessionContext, at: number, paused: boolean): Partial<SessionContext> {
   const base = { ...context, ...withTimerDisarmed(context, 'silence') };
   if (paused) return { timers: base.timers };
+  if (context.turn !== null || context.fragments.length > 0) return withSilenceRestarted(base, at);
   const next = nextProactiveDue(base, at);
   return { rng: next.rng, ...withTimerArmed(base, 'proactive', at, next.dueAt - at) };
 }
@@ -170,11 +175,11 @@ export function recordVerdict(context: SessionContext, event: JudgeScoredEvent, 
   };
   const next: SessionContext = { ...context, side, group: { ...group, activity, lastJudgement } };
   if (!joins) return { context: startJudgement(next, event.at), emitted: [mental] };
-  return { context: withJoinFragments(next, request.message), emitted: [mental] };
+  return { context: withJoinFragments(next, request.message, event.at), emitted: [mental] };
 }
 
 /** The buffer of a voluntary reply: the judged message, then its sender's newer candidate (answered together); pure. */
-function withJoinFragments(context: SessionContext, message: JudgedMessage): SessionContext {
+function withJoinFragments(context: SessionContext, message: JudgedMessage, at: number): SessionContext {
   const group = context.group!;
   const follow = group.candidate !== null && group.candidate.senderId === message.senderId ? [group.candidate] : [];
   const fragments = [message, ...follow].map((item) => ({
@@ -186,8 +191,11 @@ function withJoinFragments(context: SessionContext, message: JudgedMessage): Ses
     ...(item.senderName === undefined ? {} : { senderName: item.senderName }),
     ...(item.messageId === undefined ? {} : { messageId: item.messageId }),
   }));
-  // Text held from a failed reply stays first (and makes this an answer, not a voluntary join).
-  return { ...context, fragments: [...context.fragments, ...fragments], completeness: 1, group: { ...group, candidate: null }, ...withTimerDisarmed(context, 'judge') };
+  // Text held from a failed reply stays first (and makes this an answer, not a voluntary join). The bot speaks
+  // up, so the silence countdown restarts (leaving idle drops a planned proactive message): a turn that fails
+  // or says nothing still leaves one standing.
+  const next = { ...context, fragments: [...context.fragments, ...fragments], completeness: 1, group: { ...group, candidate: null }, ...withTimerDisarmed(context, 'judge') };
+  return { ...next, ...withSilenceRestarted(next, at) };
 }
 
 /** A judge request that failed for good: dropped (no reply), and the next ready candidate is judged; pure. */

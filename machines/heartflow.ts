@@ -37,8 +37,8 @@ export function judgeVerdict(context: SessionContext, scores: JudgeScores, at: n
 
 /** True when `text` contains one of the wake words, case-insensitively; pure. */
 export function hasWakeWord(text: string, wakeWords: readonly string[]): boolean {
-  const lower = text.toLocaleLowerCase();
-  return wakeWords.some((word) => word.trim().length > 0 && lower.includes(word.trim().toLocaleLowerCase()));
+  const lower = text.toLowerCase();
+  return wakeWords.some((word) => word.trim().length > 0 && lower.includes(word.trim().toLowerCase()));
 }
 
 /**

@@ -20,6 +20,12 @@ export function hasMessageContent(event: Pick<MessageReceivedEvent, 'text' | 'im
   return event.text.trim().length > 0 || event.images.length > 0;
 }
 
+/** True when debounce holds this session's messages (on, and its scope covers the chat type); pure. */
+export function isDebounced(context: Pick<SessionContext, 'settings' | 'chatType'>): boolean {
+  const { enabled, scope } = context.settings.debounce;
+  return enabled && (scope === 'both' || scope === context.chatType);
+}
+
 /** Builds the buffered fragment for a received message; pure. */
 export function fragmentOf(event: MessageReceivedEvent): Fragment {
   const fragment: Fragment = { text: event.text, images: event.images, at: event.at, senderId: event.sender.id };

@@ -21,6 +21,7 @@ import {
   settleCandidate,
   startJudgement,
   withCandidate,
+  withSilenceRestarted,
 } from './group-logic.js';
 import { decidePeriodic, passPeriodic, startPeriodicTurn, withPeriodicPlanned } from './group-periodic.js';
 import { describeHeartflow } from './heartflow-status.js';
@@ -34,6 +35,7 @@ import {
   expectedReactionOf,
   fragmentOf,
   hasMessageContent,
+  isDebounced,
   replyTextsOf,
   requestedWaitSeconds,
   withSideRequest,
@@ -66,11 +68,6 @@ function chatTypeOf(sessionId: string): ChatType {
 function reminderIdOf(name: string): number | null {
   const match = /^reminder:(\d+)$/.exec(name);
   return match === null ? null : Number(match[1]);
-}
-
-function isDebounced(context: SessionContext): boolean {
-  const { enabled, scope } = context.settings.debounce;
-  return enabled && (scope === 'both' || scope === context.chatType);
 }
 
 function isCapped(context: SessionContext): boolean {
@@ -311,7 +308,10 @@ export const sessionMachine = setup({
       const base = { ...context, rng, wakeup: params.purpose === 'wakeup' ? null : context.wakeup };
       const started = withTurnStarted(base, params.purpose, event.at);
       const turn = params.purpose === 'wakeup' && context.wakeup !== null ? { ...started.turn!, reason: context.wakeup.reason } : started.turn;
-      enqueue.assign({ rng, wakeup: base.wakeup, ...started, turn });
+      // A group's silence countdown restarts as the bot speaks up (leaving idle dropped the planned message): a
+      // turn that fails or says nothing tries again later.
+      const silence = context.group === undefined ? {} : withSilenceRestarted({ ...base, ...started }, event.at);
+      enqueue.assign({ rng, wakeup: base.wakeup, ...started, turn, ...silence });
       enqueue.emit({ type: 'mental.recorded', kind: 'proactive', text: reason, at: event.at });
     }),
     consumeWakeup: assign(({ context }) => ({ wakeup: null, ...withTimerDisarmed(context, 'wakeup') })),
@@ -385,7 +385,7 @@ export const sessionMachine = setup({
       if (command.command === 'reset') text = 'Only admins can use /reset.';
       if (command.command === 'heartflow.status') text = describeHeartflow(context, event.at);
       if (command.command === 'heartflow.reset') {
-        const allowed = context.group !== undefined && context.settings.admins.includes(event.sender.id);
+        const allowed = context.group !== undefined && isAdminSender(context, event.sender.id);
         next = allowed ? resetGroup(context, event.at) : context;
         text = context.group === undefined ? 'Heartflow runs in group chats only.' : allowed ? 'Heartflow state, image memory and group memory cleared.' : 'Only admins can reset Heartflow.';
       }

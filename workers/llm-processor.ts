@@ -13,6 +13,7 @@ import type { ToolCall } from '../machines/session-types.js';
 import { RuntimeError, toErrorInfo } from '../src/errors.js';
 import type { GroupModels } from '../src/groups/group-models.js';
 import { inlineUploads } from '../src/images/inline-uploads.js';
+import { uploadIdOf } from '../src/images/upload-store.js';
 import { cannedThought, plainReminder } from '../src/llm/canned-lines.js';
 import { collectExchanges } from '../src/llm/exchange-recorder.js';
 import type { LlmCallLog, LlmCallRecord, LlmExchange } from '../src/llm/llm-call-log.js';
@@ -135,8 +136,16 @@ function createJudgeStep(options: LlmProcessorOptions, now: () => number) {
 
 async function caption(options: LlmProcessorOptions, request: CaptionRequest, signal?: AbortSignal): Promise<Answer> {
   if (options.groups === undefined || options.groups.visionModel === null) return { outcome: 'text', event: null };
-  const text = await options.groups.caption(request, signal);
+  const text = await options.groups.caption(await withReadableImage(options, request), signal);
   return { outcome: 'text', text, event: null };
+}
+
+/** An uploaded image (`/v1/images/<id>`), which no model can fetch, goes to the vision model as a `data:` URL. */
+async function withReadableImage(options: LlmProcessorOptions, request: CaptionRequest): Promise<CaptionRequest> {
+  if (options.toDataUrl === undefined || uploadIdOf(request.image.url) === null) return request;
+  const url = await options.toDataUrl(request.image.url);
+  if (url === null) throw new RuntimeError('not_found', 'the uploaded image expired before it was captioned');
+  return { ...request, image: { ...request.image, url } };
 }
 
 /** Records one attempt; a failure to record is logged, never the job's failure. */

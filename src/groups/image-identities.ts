@@ -7,6 +7,7 @@
  * are left alone. The digest is recorded on the event, so replay never downloads anything.
  */
 import type { ImageRef } from '../../machines/session-types.js';
+import { isGroupSession } from '../config/session-settings.js';
 import type { Logger } from '../log.js';
 import type { IngestEvent } from '../runtime/ingestor.js';
 import type { FetchedImage } from '../images/safe-fetch.js';
@@ -19,7 +20,7 @@ export type ImageDownloader = (url: string) => Promise<Pick<FetchedImage, 'sha25
 /** Returns the event with a `hash` on each image of a group message that lacks one. Performs I/O. */
 export function createImageIdentifier(download: ImageDownloader, logger?: Pick<Logger, 'debug'>) {
   return async (sessionId: string, event: IngestEvent): Promise<IngestEvent> => {
-    if (event.type !== 'message.received' || sessionId.split(':')[1] !== 'group') return event;
+    if (event.type !== 'message.received' || !isGroupSession(sessionId)) return event;
     if (event.images.every((image) => image.hash !== undefined || image.sticker === true)) return event;
     const images = await Promise.all(event.images.map((image) => identified(image, download, sessionId, logger)));
     return { ...event, images };

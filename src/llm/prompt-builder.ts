@@ -58,7 +58,9 @@ function buildGroupTurnMessages(
   const speaker = speakerName(group.from ?? undefined);
   let text: string;
   if (request.purpose === 'reply') {
-    text = renderTemplate(options.templates['turn-reply'], { narrative, text: `${speaker}: ${newMessageText(request, options.maxInputChars)}` });
+    // Without one `from`, the text names each member who spoke (`llmRequestOf`).
+    const message = newMessageText(request, options.maxInputChars);
+    text = renderTemplate(options.templates['turn-reply'], { narrative, text: group.from === null ? message : `${speaker}: ${message}` });
     if (group.joined) text = `${text}\n\n${renderTemplate(options.templates['join-note'], { sender: speaker })}`;
   } else if (request.purpose === 'proactive' && material.proactivePrompt === undefined && group.periodSeconds !== undefined) {
     const values = { narrative, current_time: currentTime, unanswered_count: request.unanswered, period: formatPeriod(group.periodSeconds) };

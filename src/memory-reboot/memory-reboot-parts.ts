@@ -20,6 +20,7 @@ import { DrainTrigger } from '../runtime/drain-trigger.js';
 import type { Ingestor } from '../runtime/ingestor.js';
 import type { RuntimeStats } from '../runtime/runtime-stats.js';
 import { defaultOpenAiBaseUrl } from '../runtime/llm-parts.js';
+import { sweepNowAndEvery } from '../runtime/sweeper.js';
 import type { Embedder } from './embedder.js';
 import { IndexCache } from './index-cache.js';
 import { compileFilters } from './message-filters.js';
@@ -146,10 +147,6 @@ export async function sweepPendingChecks(redis: ScriptedRedis, prefix: string, t
  * `armed` flag stayed set is checked again without waiting for a worker restart. Returns the interval timer.
  */
 export function scheduleCheckSweeps(redis: ScriptedRedis, prefix: string, trigger: DrainTrigger, intervalSeconds: number, logger: Logger): NodeJS.Timeout | undefined {
-  const run = () => void sweepPendingChecks(redis, prefix, trigger).catch((error: unknown) => logger.warn({ err: error }, 'memory reboot: sweep failed'));
-  run();
-  if (intervalSeconds <= 0) return undefined;
-  const timer = setInterval(run, intervalSeconds * 1000);
-  timer.unref();
-  return timer;
+  const sweep = async (): Promise<void> => void (await sweepPendingChecks(redis, prefix, trigger));
+  return sweepNowAndEvery(sweep, intervalSeconds, (error) => logger.warn({ err: error }, 'memory reboot: sweep failed'));
 }

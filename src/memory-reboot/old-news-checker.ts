@@ -7,10 +7,10 @@
  */
 import type { GroupIndex, Match } from './group-index.js';
 import { decideReminder } from './match-decision.js';
-import { type FilterReason, commandWordOf, isBlockedGroup, textFilterReason } from './message-filters.js';
+import { type CompiledFilters, type FilterReason, commandWordOf, isBlockedGroup, textFilterReason } from './message-filters.js';
 import { type ContentPicture, type PictureReaderOptions, contentText, readPictures } from './picture-reader.js';
 import type { RebootAdmin } from './reboot-admin.js';
-import { parseRebootCommand } from './reboot-commands.js';
+import { kizunaCommandWords, parseRebootCommand } from './reboot-commands.js';
 import { type CheckEntry, type StoredRecord, indexedMessageOf, parseCheckEntry, recordOf } from './reboot-record.js';
 import type { RebootServices } from './reboot-services.js';
 import { signSketch } from './sign-sketch.js';
@@ -80,7 +80,7 @@ export class OldNewsChecker {
     }
     if (!settings.enabled || isBlockedGroup(filters, sessionId)) return (await settle({ outcome: 'disabled' })).result;
     const early = textFilterReason(filters, entry.text, true);
-    if (early !== null) return (await settle({ outcome: 'filtered', reason: early }, null, null, early === 'other_command' ? commandWordOf(filters, entry.text) : null)).result;
+    if (early !== null) return (await settle({ outcome: 'filtered', reason: early }, null, null, early === 'other_command' ? otherBotsCommand(filters, entry.text) : null)).result;
 
     // A message stored already was checked already (a re-delivery, or a re-run after the commit).
     const index = await this.#options.cache.get(sessionId, await store.meta(sessionId));
@@ -166,6 +166,12 @@ export class OldNewsChecker {
   #warn(sessionId: string) {
     return (message: string, details: Record<string, unknown> = {}) => this.#options.logger.warn({ sessionId, ...details }, message);
   }
+}
+
+/** The command word to count as another bot's: kizuna's own commands are filtered but never counted; pure. */
+function otherBotsCommand(filters: CompiledFilters, text: string): string | null {
+  const word = commandWordOf(filters, text);
+  return word === null || kizunaCommandWords.has(word) ? null : word;
 }
 
 /** The metric labels of an outcome: what happened and why (bounded sets of values); pure. */

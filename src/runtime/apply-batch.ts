@@ -6,7 +6,7 @@
  */
 import type { Snapshot } from 'xstate';
 import { isAddressed } from '../../machines/heartflow.js';
-import { mergedText } from '../../machines/session-logic.js';
+import { isDebounced, mergedText } from '../../machines/session-logic.js';
 import type {
   HistoryRecord,
   MentalRecord,
@@ -178,8 +178,8 @@ async function annotate(
   scores: ReadonlyMap<string, number>,
 ): Promise<SessionEvent> {
   if (event.type !== 'message.received' || typeof event.completeness === 'number') return event;
-  // A group message nobody addressed the bot with is never buffered: nothing to score.
-  if (!context.settings.debounce.enabled || (context.group !== undefined && !isAddressed(context, event))) return { ...event, completeness: 1 };
+  // Outside debounce's scope, or a group message nobody addressed the bot with, nothing is held: nothing to score.
+  if (!isDebounced(context) || (context.group !== undefined && !isAddressed(context, event))) return { ...event, completeness: 1 };
   const text = mergedText([...context.fragments, { text: event.text }]);
   let completeness = scores.get(text);
   if (completeness === undefined) {
@@ -204,7 +204,7 @@ async function prescore(
 ): Promise<Map<string, number>> {
   const scores = new Map<string, number>();
   // Group messages come from many members; each addressed one is scored on its own.
-  if (options.scorer.scoreBatch === undefined || !context.settings.debounce.enabled || context.group !== undefined) return scores;
+  if (options.scorer.scoreBatch === undefined || !isDebounced(context) || context.group !== undefined) return scores;
   const fragments: Array<{ text: string }> = [...context.fragments];
   const texts: string[] = [];
   for (const { parsed } of parsedEntries) {

@@ -8,7 +8,8 @@ import { activityLevel, energyAt, replyRate, requiredScore } from '../../machine
 import type { GroupImage } from '../../machines/group-types.js';
 import { mergedText } from '../../machines/session-logic.js';
 import { activeMemos } from '../../machines/turn-outcome.js';
-import type { OutboundMessage, SessionContext, SideRequest, TimerEntry, TimerName } from '../../machines/session-types.js';
+import type { Fragment, OutboundMessage, Sender, SessionContext, SideRequest, TimerEntry, TimerName } from '../../machines/session-types.js';
+import { speakerName } from '../llm/group-memory.js';
 import type { CaptionRequest, JudgeRequest, LlmRequest, TextRequest, TurnRequest, WaitSummary } from '../llm/llm-types.js';
 
 /** An outbound message as stored in the outbox and handed to delivery. */
@@ -131,13 +132,25 @@ export function llmRequestOf(sessionId: string, context: SessionContext): TurnRe
   if (turn.reason !== undefined) request.wakeupReason = turn.reason;
   if (context.historySince !== undefined) request.historySince = context.historySince;
   if (context.group !== undefined) {
-    const first = carried[0];
-    const from = first === undefined ? null : first.senderName === undefined ? { id: first.senderId } : { id: first.senderId, name: first.senderName };
+    // Members who addressed the bot in one turn each keep their own words; one member is the request's `from`.
+    const runs = senderRuns(carried);
+    if (runs.length > 1) request.text = runs.map((run) => `${speakerName(run.from)}: ${mergedText(run.fragments)}`).join('\n');
     request.images = turn.images ?? [];
-    request.group = { from, joined: turn.joined === true, memorySince: context.group.memorySince };
+    request.group = { from: runs.length === 1 ? runs[0]!.from : null, joined: turn.joined === true, memorySince: context.group.memorySince };
     if (turn.periodSeconds !== undefined) request.group.periodSeconds = turn.periodSeconds;
   }
   return request;
+}
+
+/** The fragments as consecutive runs of one sender each, in order; pure. */
+function senderRuns(fragments: readonly Fragment[]): Array<{ from: Sender; fragments: Fragment[] }> {
+  const runs: Array<{ from: Sender; fragments: Fragment[] }> = [];
+  for (const fragment of fragments) {
+    const last = runs.at(-1);
+    if (last !== undefined && last.from.id === fragment.senderId) last.fragments.push(fragment);
+    else runs.push({ from: fragment.senderName === undefined ? { id: fragment.senderId } : { id: fragment.senderId, name: fragment.senderName }, fragments: [fragment] });
+  }
+  return runs;
 }
 
 /** Freezes a side request (an inner thought, a reminder's wording, a judgement); pure. */

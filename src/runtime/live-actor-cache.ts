@@ -35,8 +35,10 @@ export class LiveActorCache {
     this.#entries.delete(live.sessionId);
     this.#entries.set(live.sessionId, live);
     while (this.#entries.size > this.capacity) {
-      const oldest = this.#entries.keys().next().value as string;
-      this.evict(oldest);
+      // Forgotten, not stopped: another drain in this process may be applying a batch to it right now, and a
+      // stopped actor ignores events (they would be committed as consumed, never applied). Nothing else holds it.
+      this.#entries.delete(this.#entries.keys().next().value as string);
+      this.#stats?.trigger.counted({ name: 'live_actor_evictions_total' });
     }
     this.#stats?.trigger.liveActorsChanged({ count: this.#entries.size });
   }

@@ -48,7 +48,7 @@ import { SessionDriver } from './session-driver.js';
 import { SessionReader } from './session-reader.js';
 import { SessionStore } from './session-store.js';
 import { shareSettings } from './shared-settings.js';
-import { Sweeper } from './sweeper.js';
+import { Sweeper, sweepNowAndEvery } from './sweeper.js';
 import { TimerScheduler, timerJobRetention } from './timer-scheduler.js';
 
 export const runtimeRoles = ['session', 'llm', 'outbox', 'memory-reboot'] as const;
@@ -246,17 +246,9 @@ function memoize<T>(compute: (sessionId: string) => T): (sessionId: string) => T
 }
 
 function scheduleSweeps(sweeper: Sweeper, intervalSeconds: number, logger: Logger): NodeJS.Timeout | undefined {
-  const run = (): void => {
-    sweeper
-      .sweep()
-      .then((report) => {
-        if (report.drains + report.timersArmed + report.requestsResent > 0) logger.info({ report }, 'sweep repaired sessions');
-      })
-      .catch((error: unknown) => logger.warn({ err: error }, 'sweep failed'));
+  const sweep = async (): Promise<void> => {
+    const report = await sweeper.sweep();
+    if (report.drains + report.timersArmed + report.requestsResent > 0) logger.info({ report }, 'sweep repaired sessions');
   };
-  run();
-  if (intervalSeconds <= 0) return undefined;
-  const timer = setInterval(run, intervalSeconds * 1000);
-  timer.unref();
-  return timer;
+  return sweepNowAndEvery(sweep, intervalSeconds, (error) => logger.warn({ err: error }, 'sweep failed'));
 }

@@ -50,9 +50,12 @@ export function sharedCanonicalJson(value: object): string | undefined {
   return byObject.get(value)?.canonical;
 }
 
-/** True when the two settings are equal (by identity for interned ones). */
+/**
+ * True when the two settings are equal: by identity for the same interned object, else by JSON (computed
+ * once per object) — two interned objects may be equal when the table restarted between their interning.
+ */
 export function isSameSettings(left: SessionSettings, right: SessionSettings): boolean {
-  return left === right || shareSettings(left) === shareSettings(right);
+  return left === right || shareSettings(left).json === shareSettings(right).json;
 }
 
 function deepFreeze<T>(value: T): T {

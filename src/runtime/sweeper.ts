@@ -19,7 +19,7 @@ import type { LlmRequest } from '../llm/llm-types.js';
 import { globalKeys, sessionKeys } from '../redis/keys.js';
 import type { DrainTrigger } from './drain-trigger.js';
 import { pendingRequestsOf } from './effects.js';
-import { decodeSnapshot } from './snapshot-codec.js';
+import { SettingsTable } from './snapshot-codec.js';
 import type { TimerJobData, TimerScheduler } from './timer-scheduler.js';
 
 export interface SweepReport {
@@ -57,9 +57,12 @@ interface Candidate {
 
 export class Sweeper {
   readonly #options: SweeperOptions;
+  /** Resolves the settings snapshots refer to: the requests re-sent are frozen from them (a judgement's threshold). */
+  readonly #settings: SettingsTable;
 
   constructor(options: SweeperOptions) {
     this.#options = options;
+    this.#settings = new SettingsTable(options.redis, options.prefix);
   }
 
   /** Sweeps every session once, unless another worker holds the sweep lock. Performs I/O. */
@@ -110,15 +113,17 @@ export class Sweeper {
       pipeline.llen(keys.mailbox).llen(keys.effects).hmget(keys.actor, 'snapshot', 'version');
     }
     const replies = (await pipeline.exec()) ?? [];
-    return ids.map((sessionId, index) => {
-      const [snapshot, version] = (replies[index * 3 + 2]?.[1] ?? [null, null]) as [string | null, string | null];
-      return {
-        sessionId,
-        owed: Number(replies[index * 3]?.[1] ?? 0) > 0 || Number(replies[index * 3 + 1]?.[1] ?? 0) > 0,
-        version,
-        context: snapshot ? (decodeSnapshot(snapshot, () => undefined) as { context: SessionContext }).context : null,
-      };
-    });
+    return Promise.all(
+      ids.map(async (sessionId, index) => {
+        const [snapshot, version] = (replies[index * 3 + 2]?.[1] ?? [null, null]) as [string | null, string | null];
+        return {
+          sessionId,
+          owed: Number(replies[index * 3]?.[1] ?? 0) > 0 || Number(replies[index * 3 + 1]?.[1] ?? 0) > 0,
+          version,
+          context: snapshot ? ((await this.#settings.decode(snapshot)) as { context: SessionContext }).context : null,
+        };
+      }),
+    );
   }
 
   #candidateOf(row: SessionRow): Candidate {
@@ -126,7 +131,8 @@ export class Sweeper {
       row.context === null
         ? []
         : armedTimers(row.context).map((timer) => ({ sessionId: row.sessionId, name: timer.name, gen: timer.gen, dueAt: timer.firesAt }));
-    const requests = row.context === null ? [] : pendingRequestsOf(row.sessionId, row.context);
+    // Settings no longer in the shared table leave their digest in place: such a session's timers are still checked.
+    const requests = row.context === null || typeof row.context.settings !== 'object' ? [] : pendingRequestsOf(row.sessionId, row.context);
     const jobKeys = [
       ...timers.map((timer) => this.#options.timers.jobKey(timer.sessionId, timer.name, timer.gen)),
       ...requests.map((request) => this.#options.llmJobKey(row.sessionId, request.requestId)),
@@ -155,4 +161,17 @@ export class Sweeper {
     }
     return results;
   }
+}
+
+/**
+ * Runs `sweep` now and every `intervalSeconds` (0: only now) on a timer that does not keep the process alive;
+ * a failed run goes to `onError` and the next one still comes. Returns the interval timer.
+ */
+export function sweepNowAndEvery(sweep: () => Promise<void>, intervalSeconds: number, onError: (error: unknown) => void): NodeJS.Timeout | undefined {
+  const run = (): void => void sweep().catch(onError);
+  run();
+  if (intervalSeconds <= 0) return undefined;
+  const timer = setInterval(run, intervalSeconds * 1000);
+  timer.unref();
+  return timer;
 }

@@ -102,4 +102,23 @@ describe('group memory and images', () => {
     const view = await waitForView(kizuna, group, (candidate) => candidate.context?.group?.knownImages.length === 1);
     expect(view.context?.group?.knownImages[0]).toMatch(/^url-/);
   });
+
+  it('captions an uploaded image (/v1/images/<id>) from its bytes, as the turn that showed it did', async () => {
+    const group = 'http:group:uploaded';
+    const upload = await kizuna.runtime.uploads.put(await testPicture({ variant: 3 }), 'image/png');
+    const earlier = model.requests.length;
+    model.route((request) => (isCaptionRequest(request) ? { text: 'A chequered test card.' } : undefined));
+    model.script(answer(call.reply('nice upload')));
+    await post(kizuna, group, 'dee', '@Miko my picture', { name: 'Dee', mentionsBot: true, images: [{ url: upload.url }] });
+    await waitForDelivered(kizuna, group);
+    expect(imageUrlsOf(groupTurns(model, '@Miko my picture')[0]!)).toEqual([expect.stringMatching(/^data:image\/png;base64,/)]);
+
+    const captionRequest = await waitFor(() => model.requests.slice(earlier).find(isCaptionRequest));
+    expect(imageUrlsOf(captionRequest)).toEqual([expect.stringMatching(/^data:image\/png;base64,/)]);
+    const calls = await waitFor(async () => {
+      const records = await kizuna.runtime.llmCalls.read(group);
+      return records.find((record) => record.purpose === 'caption' && record.outcome !== 'retrying');
+    });
+    expect(calls).toMatchObject({ outcome: 'text', text: 'A chequered test card.' });
+  });
 });

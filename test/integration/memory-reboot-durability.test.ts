@@ -197,6 +197,20 @@ describe('admin commands', () => {
     expect(answer?.type === 'admin.answered' ? answer.text : '').toContain('Seen: 签到 ×2, roll ×1');
   });
 
+  it("does not count kizuna's own chat commands as another bot's", async () => {
+    const g = 'http:group:admin-own-commands';
+    await postAll(kizuna, g, [
+      { sender: 'a', text: '/reminders', at: t0 },
+      { sender: 'b', text: '/heartflow', at: t0 + minute },
+      { sender: 'c', text: '/status', at: t0 + 2 * minute },
+      { sender: 'd', text: '!roll 2d6', at: t0 + 3 * minute },
+      { sender: 'root', text: '/reboot commands', at: t0 + 4 * minute },
+    ]);
+    const answer = (await rebootEvents(kizuna, g)).at(-1);
+    expect(answer?.type === 'admin.answered' ? answer.text : '').toMatch(/Seen: roll ×1$/u);
+    expect(await storedCount(kizuna, g)).toBe(0);
+  });
+
   it('wipes a group silently: nothing is answered and nothing old matches any more', async () => {
     const g = 'http:group:admin-wipe';
     await postAll(kizuna, g, [

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { sessionKeys } from '../../src/redis/keys.js';
 import { replaySession } from '../../src/runtime/replay.js';
-import { timerJobId } from '../../src/runtime/queues.js';
+import { llmJobId, timerJobId } from '../../src/runtime/queues.js';
 import { TimerScheduler, timerOfJob } from '../../src/runtime/timer-scheduler.js';
 import { type KizunaProcess, startWorkerProcess, writeConfigFile } from '../helpers/kizuna-process.js';
 import { logProblem, timerFirings } from '../helpers/session-log.js';
@@ -124,6 +124,25 @@ describe('durable timers', () => {
     expect(second.drains).toBe(1);
     await waitFor(async () => (await redis.llen(keys.mailbox)) === 0);
     expect(await logProblem(redis, reader, config.redis.prefix, sessionId)).toBeNull();
+  });
+
+  it('the sweeper re-sends a group judgement whose LLM job went missing', async () => {
+    const config = testConfig({ heartflow: { enabled: true, settleSeconds: 0 }, debounce: { enabled: false } });
+    const kizuna = await runtimeFor(config, ['session']);
+    const { ingestor, reader, queues, sweeper } = kizuna.runtime;
+    const sessionId = 'http:group:judged';
+    await ingestor.ingest(sessionId, { ...hello('bob', 'anyone up for ramen tonight?'), sender: { id: 'bob' } });
+    const [request] = await waitFor(async () => {
+      const side = (await reader.getSession(sessionId))?.context?.side ?? [];
+      return side.length > 0 ? side : undefined;
+    });
+    expect(request).toMatchObject({ purpose: 'judge' });
+    await queues.llm.remove(llmJobId(sessionId, request!.requestId));
+
+    const report = await sweeper.sweep();
+    expect(report).toMatchObject({ requestsResent: 1, skipped: false });
+    const job = await queues.llm.getJob(llmJobId(sessionId, request!.requestId));
+    expect(job?.data).toMatchObject({ purpose: 'judge', message: { text: 'anyone up for ramen tonight?' }, group: { threshold: expect.any(Number) } });
   });
 
   it('effects committed by a drain that died before running them are run by the next drain', async () => {

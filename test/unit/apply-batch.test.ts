@@ -64,6 +64,17 @@ describe('applyBatch', () => {
     expect(batch.history.map((record) => record.text)).toEqual(['lunch?', '@Miko hi']);
   });
 
+  it('scores no message of a chat type debounce does not cover (debounce.scope)', async () => {
+    const scorer = recordingScorer(0.2);
+    const groupsOnly = { ...settings, debounce: { ...settings.debounce, scope: 'group' as const } };
+    const batch = await applyBatch(createLiveSession(sessionId, undefined, 0), [entry(1, message('so', 1000)), entry(2, message('then', 2000))], {
+      ...options(scorer),
+      settings: groupsOnly,
+    });
+    expect(scorer.seen).toEqual([]);
+    expect(batch.logEntries.slice(1).map((item) => (item.event as { completeness?: number }).completeness)).toEqual([1, 1]);
+  });
+
   it('fails open when the scorer throws: the fragment counts as complete', async () => {
     const scorer: CompletenessScorer = { name: 'broken', score: () => Promise.reject(new Error('model gone')) };
     const batch = await applyBatch(createLiveSession(sessionId, undefined, 0), [entry(1, message('so', 1000))], options(scorer));

@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load-config.js';
 import { sessionSettingsFor } from '../../src/config/session-settings.js';
-import { GroupHarness } from '../helpers/group-harness.js';
-import { MachineHarness, reply } from '../helpers/machine-harness.js';
+import { GroupHarness, scoresOf } from '../helpers/group-harness.js';
+import { doNothing, MachineHarness, reply } from '../helpers/machine-harness.js';
 
 const t0 = Date.UTC(2026, 10, 21, 12, 0, 0);
 const second = 1000;
@@ -83,6 +83,50 @@ describe('[000] group silence countdown', () => {
     expect(group.context.lastUserAt).toBe(t0);
     expect(group.context.timers.silence?.dueAt).toBe(deliveredAt + 31 * minute);
     expect(group.history.at(-1)).toMatchObject({ role: 'bot', text: 'posted by hand from the bot account' });
+  });
+
+  it('keeps the countdown running when a proactive turn fails or says nothing, so the bot tries again later', () => {
+    for (const end of ['failed', 'nothing'] as const) {
+      const group = quietGroup();
+      group.post('bob', 'hi', t0);
+      reachProactive(group);
+      const startedAt = group.context.turn!.startedAt;
+      if (end === 'failed') group.failTurn(startedAt + second);
+      else group.answer(startedAt + second, [doNothing()]);
+      expect(group.state).toBe('idle');
+      expect(group.outbound).toEqual([]);
+      expect(group.context.timers.silence?.dueAt).toBe(startedAt + 30 * minute);
+      group.fire('silence');
+      expect(group.context.timers.proactive).toBeDefined();
+    }
+  });
+
+  it('keeps a countdown running when a voluntary reply that dropped the planned message fails', () => {
+    const group = new GroupHarness({ proactive: groupProactive, heartflow: { enabled: true, settleSeconds: 0 } });
+    group.post('bob', 'anyone around?', t0);
+    // A slow judge: the countdown ran out and a proactive message was planned meanwhile.
+    group.fire('silence');
+    expect(group.context.timers.proactive).toBeDefined();
+    group.score(t0 + 31 * minute, scoresOf(9));
+    expect(group.state).toBe('awaiting-llm');
+    group.failTurn(t0 + 32 * minute);
+    expect(group.state).toBe('idle');
+    expect(group.context.timers.silence?.dueAt).toBe(t0 + 61 * minute);
+  });
+
+  it('restarts the countdown instead of planning a message when it runs out while the bot is answering', () => {
+    const group = quietGroup();
+    group.post('bob', '@Miko still there?', t0, { mentionsBot: true });
+    expect(group.state).toBe('awaiting-llm');
+    // A slow model: the countdown runs out mid-turn. A planned message would fire outside idle and be lost.
+    group.fire('silence');
+    expect(group.context.timers.proactive).toBeUndefined();
+    expect(group.context.timers.silence?.dueAt).toBe(t0 + 60 * minute);
+    group.failTurn(t0 + 31 * minute);
+    expect(group.state).toBe('idle');
+    group.fire('purge');
+    group.fire('silence');
+    expect(group.context.timers.proactive).toBeDefined();
   });
 
   it('stops at the unanswered cap (2) until a member speaks again', () => {

@@ -169,6 +169,24 @@ describe('[001] joining in', () => {
     expect(textOf(messages[1]?.content)).not.toContain('joining on your own');
   });
 
+  it('names each member in one turn that answers several of them, rather than giving all the words to the first', () => {
+    const group = new GroupHarness();
+    group.post('alice', '@Miko what is the weather?', t0, { mentionsBot: true, name: 'Alice' });
+    group.post('alice', 'in Osaka', t0 + second, { name: 'Alice' });
+    // Bob's mention while the bot composes for Alice takes the turn over (cancelOnNewMessage): one answer for both.
+    group.post('bob', '@Miko tell me a joke', t0 + 2 * second, { mentionsBot: true, name: 'Bob' });
+    const request = llmRequestOf('http:group:g1', group.context);
+    expect(request.text).toBe('Alice: @Miko what is the weather? in Osaka\nBob: @Miko tell me a joke');
+    expect(request.group?.from).toBeNull();
+    const messages = buildTurnMessages(request, { persona: 'p', timezone: 'UTC', now: t0, history: [], mentalLog: [] }, {
+      templates,
+      chatType: 'group',
+      maxInputChars: 1000,
+      maxImages: 4,
+    });
+    expect(textOf(messages[1]?.content)).toContain('[new message]\nAlice: @Miko what is the weather? in Osaka\nBob: @Miko tell me a joke');
+  });
+
   it('waits a settle window for the same user\'s follow-ups, judges once on the latest, and answers them together', () => {
     const group = new GroupHarness({ heartflow: { settleSeconds: 6 } });
     group.post('bob', 'so I finally', t0).post('bob', 'tried that ramen place', t0 + 2 * second).post('bob', 'it was amazing', t0 + 5 * second);

@@ -26,6 +26,14 @@ describe('shared settings', () => {
     expect(shareSettings(other).digest).not.toBe(shareSettings(defaultSessionSettings).digest);
   });
 
+  it('still finds equal settings equal after more distinct settings than the table holds made it restart', () => {
+    const before = shareSettings(structuredClone(defaultSessionSettings)).settings;
+    for (let index = 0; index < 1001; index++) shareSettings({ ...defaultSessionSettings, admins: [`admin-${index}`] });
+    const after = shareSettings(structuredClone(defaultSessionSettings)).settings;
+    expect(isSameSettings(before, after)).toBe(true);
+    expect(isSameSettings(before, { ...defaultSessionSettings, admins: ['admin-1'] })).toBe(false);
+  });
+
   it('gives snapshot digests that do not depend on whether the settings are the interned object', () => {
     const actor = createActor(sessionMachine, { input: { sessionId: 'http:private:digest' } }).start();
     actor.send({ type: 'settings.changed', at: 1000, settings: shareSettings(defaultSessionSettings).settings });

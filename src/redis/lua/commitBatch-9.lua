@@ -38,9 +38,12 @@
     { 0, version }        version conflict: another drain committed first
     { -1, version }       the mailbox head no longer matches the batch
 ]]
--- One RPUSH for ARGV[first..last] (a batch's entries go in one call, in order).
+-- RPUSH of ARGV[first..last] in order, a chunk per call: Lua's unpack fails past ~8000 values, and a batch
+-- (`runtime.drainBatchSize` has no upper bound) may carry more entries than that.
 local function pushAll(key, first, last)
-  redis.call('RPUSH', key, unpack(ARGV, first, last))
+  for from = first, last, 1000 do
+    redis.call('RPUSH', key, unpack(ARGV, from, math.min(from + 999, last)))
+  end
 end
 
 local version = tonumber(redis.call('HGET', KEYS[1], 'version') or '0')
