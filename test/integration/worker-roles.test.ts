@@ -4,19 +4,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { replaySession } from '../../src/runtime/replay.js';
 import { type KizunaProcess, startWorkerProcess, writeConfigFile } from '../helpers/kizuna-process.js';
+import { ingestedMessage } from '../helpers/session-events.js';
 import { logProblem } from '../helpers/session-log.js';
 import { testConfig } from '../helpers/test-config.js';
 import { startTestRuntime, type TestRuntime } from '../helpers/test-runtime.js';
 import { waitFor } from '../helpers/wait-for.js';
-
-const message = (sessionId: string, text: string) => ({
-  type: 'message.received' as const,
-  at: Date.now(),
-  sender: { id: sessionId },
-  text,
-  images: [],
-  mentionsBot: false,
-});
 
 let cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -41,12 +33,12 @@ describe('kizuna worker --roles', () => {
     cleanups.push(() => answers.kill('SIGKILL'));
     const sessionIds = ['http:private:roles-a', 'http:private:roles-b', 'http:private:roles-c'];
 
-    await client.runtime.ingestor.ingest(sessionIds[0]!, message(sessionIds[0]!, 'hello there!'));
+    await client.runtime.ingestor.ingest(sessionIds[0]!, ingestedMessage(sessionIds[0]!, 'hello there!'));
     await waitFor(async () => (await deliveredReplies(client, sessionIds[0]!)) === 1, { timeoutMs: 60_000, message: 'the first reply was delivered' });
 
     answers.kill('SIGKILL');
     await answers.exited;
-    for (const sessionId of sessionIds.slice(1)) await client.runtime.ingestor.ingest(sessionId, message(sessionId, 'are you there?'));
+    for (const sessionId of sessionIds.slice(1)) await client.runtime.ingestor.ingest(sessionId, ingestedMessage(sessionId, 'are you there?'));
     // The session worker alone takes the messages as far as the LLM request, and no further.
     await waitFor(async () => {
       const views = await Promise.all(sessionIds.slice(1).map((id) => client.runtime.reader.getSession(id)));
