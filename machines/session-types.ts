@@ -373,11 +373,14 @@ export interface JudgeScoredEvent {
   reasoning?: string;
 }
 
-/** Memory Reboot (src/memory-reboot) found old news posted again: quote-reply `text` to `messageId` (groups only). */
+/**
+ * Memory Reboot (src/memory-reboot) found old news posted again: send `text`, as a quote reply to `messageId`
+ * when the platform gave the message an id (groups only).
+ */
 export interface RebootMatchedEvent {
   type: 'reboot.matched';
   at: number;
-  messageId: string;
+  messageId?: string;
   text: string;
 }
 

@@ -155,10 +155,19 @@ export class OldNewsChecker {
     return verdict.remind;
   }
 
-  /** Ingests the reminder, once: a re-run after a crash before the commit finds its ingest deduplicated. */
+  /**
+   * Ingests the reminder, once: a re-run after a crash before the commit finds its ingest deduplicated. It
+   * quotes the message only by the platform's id: a message without one (posted over HTTP without
+   * `messageId`) gets a plain reminder, never a quote of kizuna's internal id that no platform knows.
+   */
   async #remind(sessionId: string, entry: CheckEntry): Promise<void> {
-    const messageId = entry.messageId ?? entry.id;
-    const event = { type: 'reboot.matched' as const, at: this.#now(), messageId, text: this.#options.settings.reminderText };
+    const messageId = entry.messageId;
+    const event = {
+      type: 'reboot.matched' as const,
+      at: this.#now(),
+      ...(messageId === undefined ? {} : { messageId }),
+      text: this.#options.settings.reminderText,
+    };
     const receipt = await this.#options.ingestor.ingest(sessionId, event, `reboot:${entry.id}`);
     if (!receipt.duplicate) this.#options.logger.info({ sessionId, messageId }, 'memory reboot: old news, reminder sent');
   }

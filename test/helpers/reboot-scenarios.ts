@@ -30,7 +30,8 @@ export interface Post {
   text?: string;
   at: number;
   images?: ImageRef[];
-  messageId?: string;
+  /** The platform's id of the message; `null` posts it without one (as an HTTP client may). */
+  messageId?: string | null;
   name?: string;
   /** The message id this one quotes. */
   replyTo?: string;
@@ -38,9 +39,9 @@ export interface Post {
 
 let counter = 0;
 
-/** Ingests a group message as an adapter would; returns its message id. */
+/** Ingests a group message as an adapter would; returns its message id ('' when posted without one). */
 export async function post(kizuna: TestRuntime, sessionId: string, message: Post): Promise<string> {
-  const messageId = message.messageId ?? `m${(counter += 1)}`;
+  const messageId = message.messageId === null ? undefined : (message.messageId ?? `m${(counter += 1)}`);
   await kizuna.runtime.ingestor.ingest(
     sessionId,
     {
@@ -50,12 +51,12 @@ export async function post(kizuna: TestRuntime, sessionId: string, message: Post
       text: message.text ?? '',
       images: message.images ?? [],
       mentionsBot: false,
-      messageId,
+      ...(messageId === undefined ? {} : { messageId }),
       ...(message.replyTo === undefined ? {} : { replyTo: message.replyTo }),
     },
     messageId,
   );
-  return messageId;
+  return messageId ?? '';
 }
 
 /** Waits until every queued check of the group has been settled. */

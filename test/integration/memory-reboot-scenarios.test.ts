@@ -56,6 +56,19 @@ describe('seed 003 scenarios, judge off (every passing match reminds)', () => {
     expect(checks['outcome="stored",reason="no_match"']).toBeGreaterThanOrEqual(1);
   });
 
+  it('a repost with no platform message id gets a plain reminder: no quote of an internal id', async () => {
+    const g = nextGroup();
+    await postAll(kizuna, g, [
+      { sender: 'a', text: news, at: t0, messageId: null },
+      { sender: 'b', text: `${news} wow`, at: t0 + 10 * minute, messageId: null },
+      { sender: 'c', text: news, at: t0 + 10 * minute + hour + minute, messageId: null },
+    ]);
+    const events = await rebootEvents(kizuna, g);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ type: 'reboot.matched', text: reminderText });
+    expect(events[0]).not.toHaveProperty('messageId');
+  });
+
   it('A posts news → 30 minutes later B reposts: no reminder (only two people)', async () => {
     const g = nextGroup();
     await postAll(kizuna, g, [

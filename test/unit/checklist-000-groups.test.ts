@@ -226,6 +226,15 @@ describe('Memory Reboot and admin events', () => {
     expect(group.history.at(-1)).toMatchObject({ role: 'bot', text: 'This was posted here three days ago 🙂' });
   });
 
+  it('reboot.matched without a platform message id queues a plain reminder, quoting nothing', () => {
+    const group = quietGroup();
+    group.post('bob', 'BREAKING: the moon is made of cheese', t0);
+    group.actor.send({ type: 'reboot.matched', at: t0 + second, text: 'Posted here before' });
+    expect(group.outbound).toHaveLength(1);
+    expect(group.outbound[0]).toMatchObject({ kind: 'reminder', text: 'Posted here before' });
+    expect(group.outbound[0]).not.toHaveProperty('replyTo');
+  });
+
   it('reboot.matched does nothing in a private chat', () => {
     const session = new MachineHarness();
     const before = structuredClone(session.context);
