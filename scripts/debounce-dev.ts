@@ -2,9 +2,9 @@
  * Development-time evaluation of the completeness model (never run by tests): trains in memory with several
  * training seeds and scores the hand-written development sets, so a generator or model change is judged on
  * the mean over seeds (one seed moves the score by about ±1.5 points). It reads only the development files;
- * the held-out set is measured by `npm run bench:debounce` and nothing else. `debounce-dev3.jsonl` is a blind
- * development set: `--errors` never prints its lines, so it estimates how far a change generalizes beyond the
- * lines whose errors were looked at.
+ * the held-out set is measured by `npm run bench:debounce` and nothing else. `debounce-dev3.jsonl` and
+ * `debounce-dev4.jsonl` are blind development sets: `--errors` never prints their lines, so they estimate how far
+ * a change generalizes beyond the lines whose errors were looked at.
  *
  *   node --import tsx scripts/debounce-dev.ts [--seeds 4] [--errors] [--samples 600000] [--data-seed n]
  */
@@ -37,7 +37,14 @@ function option(name: string, fallback: number): number {
   return index === -1 ? fallback : Number(process.argv[index + 1]);
 }
 
-const lines = [...readSet('debounce-dev.jsonl', 'dev'), ...readSet('debounce-dev2.jsonl', 'dev2'), ...readOptional('debounce-dev3.jsonl', 'dev3')];
+const lines = [
+  ...readSet('debounce-dev.jsonl', 'dev'),
+  ...readSet('debounce-dev2.jsonl', 'dev2'),
+  ...readOptional('debounce-dev3.jsonl', 'dev3'),
+  ...readOptional('debounce-dev4.jsonl', 'dev4'),
+];
+/** Blind development sets: only their aggregate figures are ever printed, never their lines or errors. */
+const blindSets = new Set(['dev3', 'dev4']);
 function readOptional(file: string, name: string): DevLine[] {
   try {
     return readSet(file, name);
@@ -128,27 +135,27 @@ for (const set of ['all', ...new Set(lines.map((line) => line.set))]) {
   console.log(`ensemble of the ${seeds} seeds (mean score): ${parts.join('  ')}`);
 }
 {
-  // Accuracy of the per-run scores at other thresholds (development sets only; dev3 reported apart).
+  // Accuracy of the per-run scores at other thresholds (development sets only; the blind sets reported apart).
   const parts: string[] = [];
   for (const threshold of [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]) {
     const rate = (blind: boolean) => {
       let right = 0;
       let total = 0;
       lines.forEach((line, index) => {
-        if ((line.set === 'dev3') !== blind) return;
+        if (blindSets.has(line.set) !== blind) return;
         for (const score of scores[index]!) [right, total] = [right + (score >= threshold === line.complete ? 1 : 0), total + 1];
       });
       return percent(right, total);
     };
     parts.push(`${threshold}: ${rate(false)} / ${rate(true)}`);
   }
-  console.log(`threshold sweep (dev+dev2 / dev3): ${parts.join('  ')}`);
+  console.log(`threshold sweep (dev+dev2 / blind dev3+dev4): ${parts.join('  ')}`);
 }
 if (process.argv.includes('--errors')) {
   console.log('\nlines wrong in at least half of the seeds (mean score, label, set):');
   lines.forEach((line, index) => {
-    // dev3 is the blind development set: only its aggregate figures are looked at, never its lines.
-    if (line.set === 'dev3') return;
+    // dev3 and dev4 are blind: only their aggregate figures are looked at, never their lines.
+    if (blindSets.has(line.set)) return;
     const list = scores[index]!;
     const wrong = list.filter((score) => score >= 0.5 !== line.complete).length;
     if (wrong * 2 >= list.length) {
