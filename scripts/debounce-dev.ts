@@ -15,7 +15,7 @@ import { generateDataset } from '../src/debounce/training/dataset.js';
 import { predictBag, type ModelWeights } from '../src/debounce/training/model-weights.js';
 import { trainingRecipe } from '../src/debounce/training/train.js';
 import { quantizeRows } from '../src/debounce/training/int8-rows.js';
-import { packDataset, trainModel } from '../src/debounce/training/trainer.js';
+import { bagAt, type PackedDataset, packDataset, trainModel } from '../src/debounce/training/trainer.js';
 
 interface DevLine {
   readonly text: string;
@@ -70,20 +70,49 @@ const probeScores: number[][] = probes.map(() => []);
 const bags = lines.map((line) => featurize(line.text));
 const scores: number[][] = lines.map(() => []);
 const members = option('members', 1);
+// --teachers K: distillation. Per run, K networks are trained on their own data (as --member-data does); the
+// `members` students then train on fresh data against soft targets: alpha · the teachers' mean + (1 − alpha) · label.
+const teachers = option('teachers', 0);
+const alpha = option('alpha', 0.7);
+const trainWith = (data: PackedDataset, shuffleOffset: number): ModelWeights => {
+  const weights = trainModel(data, featureSpec, {
+    epochs: option('epochs', trainingRecipe.epochs),
+    learningRate: option('lr', trainingRecipe.learningRate),
+    featureDropout: option('dropout', trainingRecipe.featureDropout),
+    seed: trainingRecipe.trainSeed + shuffleOffset,
+  });
+  if (process.argv.includes('--int8')) quantizeRows(weights.embedding, weights.embeddingSize);
+  return weights;
+};
+const softened = (data: PackedDataset, nets: readonly ModelWeights[]): PackedDataset => {
+  const targets = new Float32Array(data.labels.length);
+  for (let index = 0; index < targets.length; index += 1) {
+    const bag = bagAt(data, index);
+    const teacher = nets.reduce((sum, net) => sum + predictBag(net, bag), 0) / nets.length;
+    targets[index] = alpha * teacher + (1 - alpha) * data.labels[index]!;
+  }
+  return { ...data, targets };
+};
 for (let seed = 0; seed < seeds; seed += 1) {
-  const ownData = process.argv.includes('--member-data');
+  const ownData = process.argv.includes('--member-data') || teachers > 0;
   const packed = ownData ? undefined : packedFor(seed);
   const memberScores: number[][] = lines.map(() => []);
   const memberProbes: number[][] = probes.map(() => []);
+  const teacherNets: ModelWeights[] = [];
+  for (let teacher = 0; teacher < teachers; teacher += 1) teacherNets.push(trainWith(packedFor(seed + 100 * teacher), seed + 1000 * teacher));
+  if (teachers > 0) {
+    const right = (set: string) => {
+      const chosen = lines.flatMap((line, index) => (set === 'all' || line.set === set ? [index] : []));
+      const hits = chosen.filter((index) => teacherNets.reduce((sum, net) => sum + predictBag(net, bags[index]!), 0) / teachers >= 0.5 === lines[index]!.complete);
+      return `${set} ${((100 * hits.length) / chosen.length).toFixed(1)}`;
+    };
+    console.log(`run ${seed} teachers (${teachers}): ${['all', ...new Set(lines.map((line) => line.set))].map(right).join('  ')}`);
+  }
   for (let member = 0; member < members; member += 1) {
-    // --member-data: member k draws its own data (data seed + 100·k + run), as the shipped ensemble does.
-    const weights: ModelWeights = trainModel(packed ?? packedFor(seed + 100 * member), featureSpec, {
-      epochs: option('epochs', trainingRecipe.epochs),
-      learningRate: option('lr', trainingRecipe.learningRate),
-      featureDropout: option('dropout', trainingRecipe.featureDropout),
-      seed: trainingRecipe.trainSeed + seed + 1000 * member,
-    });
-    if (process.argv.includes('--int8')) quantizeRows(weights.embedding, weights.embeddingSize);
+    // --member-data: member k draws its own data (data seed + 100·k + run), as the shipped ensemble does;
+    // students of a distillation draw data no teacher saw (data seed + 100·(k + 50) + run).
+    const data = packed ?? packedFor(seed + 100 * (member + (teachers > 0 ? 50 : 0)));
+    const weights = trainWith(teachers > 0 ? softened(data, teacherNets) : data, seed + 1000 * member + (teachers > 0 ? 50_000 : 0));
     bags.forEach((bag, index) => memberScores[index]!.push(predictBag(weights, bag)));
     probeBags.forEach((bag, index) => memberProbes[index]!.push(predictBag(weights, bag)));
   }

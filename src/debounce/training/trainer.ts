@@ -12,6 +12,11 @@ export interface PackedDataset {
   readonly weights: Float32Array;
   readonly offsets: Int32Array;
   readonly labels: Uint8Array;
+  /**
+   * Soft targets in [0, 1] (a teacher's probability blended with the label, for distillation); when present
+   * the loss is the cross-entropy against them instead of against `labels`.
+   */
+  readonly targets?: Float32Array;
 }
 
 /** How to train: epochs, AdaGrad step size, shuffle seed and feature dropout. */
@@ -119,7 +124,7 @@ function createStepper(weights: ModelWeights, learningRate: number, dropout: num
     poolBag(weights, bag, pooled);
     hiddenLayer(weights, pooled, hidden);
     const probability = sigmoid(outputLogit(weights, pooled, hidden));
-    const label = data.labels[index]!;
+    const label = data.targets === undefined ? data.labels[index]! : data.targets[index]!;
     const error = probability - label;
     for (let unit = 0; unit < hiddenSize; unit += 1) {
       const active = hidden[unit]! > 0;
@@ -146,6 +151,6 @@ function createStepper(weights: ModelWeights, learningRate: number, dropout: num
       const weight = bag.weights[feature]!;
       for (let column = 0; column < size; column += 1) update(weights.embedding, history.embedding, row + column, weight * pooledGradient[column]!);
     }
-    return label === 1 ? -Math.log(Math.max(probability, 1e-12)) : -Math.log(Math.max(1 - probability, 1e-12));
+    return -label * Math.log(Math.max(probability, 1e-12)) - (1 - label) * Math.log(Math.max(1 - probability, 1e-12));
   };
 }
