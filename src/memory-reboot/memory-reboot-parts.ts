@@ -21,6 +21,7 @@ import type { Ingestor } from '../runtime/ingestor.js';
 import type { RuntimeStats } from '../runtime/runtime-stats.js';
 import { defaultOpenAiBaseUrl } from '../runtime/llm-parts.js';
 import { sweepNowAndEvery } from '../runtime/sweeper.js';
+import { CheckSweeper } from './check-sweeper.js';
 import type { Embedder } from './embedder.js';
 import { IndexCache } from './index-cache.js';
 import { compileFilters } from './message-filters.js';
@@ -135,18 +136,16 @@ export function createOldNewsChecker(config: KizunaConfig, parts: CheckerParts):
   });
 }
 
-/** Triggers a check job for every group with waiting messages (after a crash or a Redis restart). Performs I/O. */
-export async function sweepPendingChecks(redis: ScriptedRedis, prefix: string, trigger: DrainTrigger): Promise<number> {
-  const groups = await new RebootStore(redis, prefix).groupsWithPending();
-  for (const sessionId of groups) await trigger.trigger(sessionId);
-  return groups.length;
-}
-
 /**
- * Sweeps now and every `intervalSeconds` (0: only now), so a group whose check job was lost while its
- * `armed` flag stayed set is checked again without waiting for a worker restart. Returns the interval timer.
+ * Sweeps now and every `intervalSeconds` (0: only now), one worker at a time, so a group whose check job was
+ * lost while its `armed` flag stayed set is checked again without waiting for a worker restart; the first
+ * sweep this worker runs also adopts groups queued by a version without the index. Returns the interval timer.
  */
 export function scheduleCheckSweeps(redis: ScriptedRedis, prefix: string, trigger: DrainTrigger, intervalSeconds: number, logger: Logger): NodeJS.Timeout | undefined {
-  const sweep = async (): Promise<void> => void (await sweepPendingChecks(redis, prefix, trigger));
+  const sweeper = new CheckSweeper({ redis, prefix, trigger, lockSeconds: Math.max(10, intervalSeconds) });
+  const sweep = async (): Promise<void> => {
+    const report = await sweeper.sweep();
+    if (report.adopted > 0) logger.info({ report }, 'memory reboot: groups queued before the check index were added to it');
+  };
   return sweepNowAndEvery(sweep, intervalSeconds, (error) => logger.warn({ err: error }, 'memory reboot: sweep failed'));
 }

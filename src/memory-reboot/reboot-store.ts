@@ -1,10 +1,11 @@
 /**
  * Memory Reboot's Redis access for one group at a time: the pending queue of messages to check, the stored
  * records and vectors, the counters, and the wipe. Every multi-key step is one script or one MULTI on the
- * group session's slot.
+ * group session's slot; the one global key written, the index of groups that may owe checks, is written by a
+ * plain command beside the group's script.
  */
-import type { Redis } from 'ioredis';
-import { rebootKeys } from '../redis/keys.js';
+import type { ChainableCommander, Redis } from 'ioredis';
+import { globalKeys, rebootKeys } from '../redis/keys.js';
 import type { ScriptCommands } from '../redis/scripts.js';
 import type { StoredRecord } from './reboot-record.js';
 
@@ -13,6 +14,8 @@ export const maxPendingChecks = 10_000;
 /** Expired records removed per commit (retention catches up over a few messages, never in one long step). */
 const pruneBatch = 200;
 const loadChunk = 500;
+
+type ScriptPipeline = ChainableCommander & { enqueueCheck(...args: string[]): ChainableCommander };
 
 export interface GroupMeta {
   seq: number;
@@ -54,10 +57,18 @@ export class RebootStore {
     this.#prefix = prefix;
   }
 
-  /** Queues a message for its check; says whether a check job must be triggered. Performs I/O. */
+  /**
+   * Queues a message for its check; says whether a check job must be triggered. The group joins the index of
+   * groups that may owe checks (the sweep's list) in the same pipeline, before it is armed: a crash between
+   * the two leaves at worst a stale index member, never an armed group the sweep cannot find. Performs I/O.
+   */
   async enqueue(sessionId: string, entryJson: string): Promise<{ needsTrigger: boolean; dropped: number }> {
     const keys = rebootKeys(this.#prefix, sessionId);
-    const [needsTrigger, dropped] = (await this.#redis.enqueueCheck(keys.pending, keys.armed, entryJson, String(maxPendingChecks))) as [number, number];
+    const pipeline = this.#redis.pipeline().zincrby(globalKeys(this.#prefix).rebootGroups, 1, sessionId) as ScriptPipeline;
+    const replies = (await pipeline.enqueueCheck(keys.pending, keys.armed, entryJson, String(maxPendingChecks)).exec()) ?? [];
+    const failed = replies.find(([error]) => error !== null);
+    if (failed !== undefined) throw failed[0];
+    const [needsTrigger, dropped] = replies[1]?.[1] as [number, number];
     return { needsTrigger: needsTrigger === 1, dropped };
   }
 
@@ -136,21 +147,5 @@ export class RebootStore {
   async wipe(sessionId: string): Promise<void> {
     const keys = rebootKeys(this.#prefix, sessionId);
     await this.#redis.multi().del(keys.order, keys.times, keys.records, keys.vectors, keys.commands).hincrby(keys.meta, 'epoch', 1).hdel(keys.meta, 'reminded').exec();
-  }
-
-  /** Session ids of groups with messages waiting for their check (for the start-up sweep). Performs I/O. */
-  async groupsWithPending(): Promise<string[]> {
-    const pattern = `${this.#prefix}:{*}:reboot:pending`;
-    const found = new Set<string>();
-    let cursor = '0';
-    do {
-      const [next, keys] = await this.#redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-      for (const key of keys) {
-        const match = /\{(.+)\}:reboot:pending$/u.exec(key);
-        if (match !== null) found.add(match[1]!);
-      }
-      cursor = next;
-    } while (cursor !== '0');
-    return [...found];
   }
 }

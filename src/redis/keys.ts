@@ -53,13 +53,29 @@ export function sessionKeys(prefix: string, sessionId: string): SessionKeys {
   };
 }
 
+export interface GlobalKeys {
+  /** Sorted set: every session id ever ingested (the sweeper's and the console's list). */
+  sessions: string;
+  /** Pub/sub channel of commits. */
+  stream: string;
+  /** The session sweeper's lock (one worker sweeps at a time). */
+  sweepLock: string;
+  personaSummaries: string;
+  /** Sorted set: group session id → enqueues counted; the groups that may owe Memory Reboot checks. */
+  rebootGroups: string;
+  /** Memory Reboot's check-sweep lock (one worker sweeps at a time). */
+  rebootSweepLock: string;
+}
+
 /** Keys shared by all sessions; pure. */
-export function globalKeys(prefix: string): { sessions: string; stream: string; sweepLock: string; personaSummaries: string } {
+export function globalKeys(prefix: string): GlobalKeys {
   return {
     sessions: `${prefix}:sessions`,
     stream: `${prefix}:stream`,
     sweepLock: `${prefix}:sweep-lock`,
     personaSummaries: `${prefix}:persona-summaries`,
+    rebootGroups: `${prefix}:reboot:groups`,
+    rebootSweepLock: `${prefix}:reboot:sweep-lock`,
   };
 }
 

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Redis } from 'ioredis';
 
-const scriptNames = ['appendEvent-4', 'readBatch-4', 'commitBatch-9', 'settleDelivery-1', 'enqueueCheck-2', 'commitCheck-8'] as const;
+const scriptNames = ['appendEvent-4', 'readBatch-4', 'commitBatch-9', 'settleDelivery-1', 'enqueueCheck-2', 'commitCheck-8', 'forgetGroup-1'] as const;
 
 type ScriptResult = Promise<unknown>;
 
@@ -16,6 +16,7 @@ export interface ScriptCommands {
   settleDelivery(...args: string[]): ScriptResult;
   enqueueCheck(...args: string[]): ScriptResult;
   commitCheck(...args: Array<string | Buffer>): ScriptResult;
+  forgetGroup(...args: string[]): ScriptResult;
 }
 
 /** Registers every script on `redis` (idempotent) and returns it typed with the script commands. */

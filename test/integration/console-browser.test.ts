@@ -148,6 +148,19 @@ describe.runIf(availability.run || availability.required)('the web console in Ch
     await expect.poll(() => page.locator('[data-testid="sessions"] li').count()).toBe(2);
     expect(problems).toEqual([]);
   });
+
+  it('shows the "not a session id" page for an address that is not one, malformed percent-escapes included', async () => {
+    const problem = page.locator('.card.problem pre');
+    await page.goto(`${kizuna.url}/#/s/not-a-session`);
+    await expect.poll(() => problem.textContent()).toBe('"not-a-session" is not a session id (<platform>:<private|group>:<chatId>)');
+    await page.goto(`${kizuna.url}/#/s/%E0%A4%A`);
+    await expect.poll(() => problem.textContent()).toBe('"%E0%A4%A" is not a session id (<platform>:<private|group>:<chatId>)');
+    // The page still routes afterwards.
+    await page.goto(`${kizuna.url}/#/s/http%3Aprivate%3Aalice`);
+    await page.getByTestId('session-state').waitFor();
+    expect(await problem.count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
 });
 
 describe.runIf(availability.run)('the web console with an API token', () => {

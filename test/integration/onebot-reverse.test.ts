@@ -4,11 +4,14 @@
  * actions kizuna sends, while the real runtime, Redis and the fake model do the rest.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { answer, call, isTurnRequest, type ScriptedModel, startScriptedModel, userPromptOf, waitForRequests } from '../helpers/session-scenarios.js';
+import { answer, call, isTurnRequest, messagesOf, type ScriptedModel, startScriptedModel, userPromptOf, waitForRequests } from '../helpers/session-scenarios.js';
+import { testPicture } from '../helpers/image-server.js';
 import { FakeOnebot, handshakeStatus } from '../helpers/fake-onebot.js';
 import { type OnebotKizuna, receivedMessages, startOnebotKizuna, testToken } from '../helpers/onebot-kizuna.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { sessionKeys } from '../../src/redis/keys.js';
+import { uploadUrl } from '../../src/images/upload-store.js';
+import { createHash } from 'node:crypto';
 
 describe('OneBot over a reverse WebSocket', () => {
   let model: ScriptedModel;
@@ -237,5 +240,59 @@ describe('OneBot over a reverse WebSocket', () => {
     // Delivering the same message again (a delivery job that ran twice) writes nothing new.
     await kizuna.onebot.delivery.deliver('onebot:group:30001', message);
     expect(qq.actionsNamed('send_group_msg').slice(-2)).toEqual(sends);
+  });
+});
+
+describe('OneBot base64:// images', () => {
+  let model: ScriptedModel;
+  let kizuna: OnebotKizuna;
+  let qq: FakeOnebot;
+
+  beforeAll(async () => {
+    model = await startScriptedModel();
+    kizuna = await startOnebotKizuna(model, {}, { uploads: { maxBytes: 4_096 } });
+    qq = new FakeOnebot('10001');
+    await qq.connectTo(kizuna.reverseUrl, { token: testToken });
+  });
+  afterAll(async () => {
+    await qq.close();
+    await kizuna.stop();
+    await model.close();
+  });
+
+  const imageUrlsOf = (request: Parameters<typeof messagesOf>[0]): string[] =>
+    messagesOf(request).flatMap((message) =>
+      Array.isArray(message.content) ? (message.content as Array<{ type: string; image_url?: { url: string } }>).flatMap((part) => (part.type === 'image_url' ? [part.image_url!.url] : [])) : [],
+    );
+
+  it('stores the picture as an upload, which the message refers to and the model sees', async () => {
+    const picture = await testPicture({ width: 32, height: 24 });
+    qq.sendPrivate(20100, [
+      { type: 'text', data: { text: 'what is in this picture?' } },
+      { type: 'image', data: { file: `base64://${picture.toString('base64')}` } },
+    ]);
+    const [request] = await waitForRequests(model, 'what is in this picture?');
+    expect(imageUrlsOf(request!)).toContain(`data:image/png;base64,${picture.toString('base64')}`);
+    const [received] = await receivedMessages(kizuna, 'onebot:private:20100');
+    const id = createHash('sha256').update(picture).digest('hex');
+    expect(received).toMatchObject({ text: 'what is in this picture?', images: [{ url: uploadUrl(id) }] });
+  });
+
+  it('leaves out a broken, a non-image or an oversize payload as [image], and keeps the rest of the message', async () => {
+    const picture = await testPicture({ width: 32, height: 24, variant: 1 });
+    const oversize = await testPicture({ width: 64, height: 48, variant: 2 });
+    expect(oversize.length).toBeGreaterThan(4_096);
+    qq.sendPrivate(20101, [
+      { type: 'text', data: { text: 'three pictures, one good' } },
+      { type: 'image', data: { file: 'base64://not*base64!' } },
+      { type: 'image', data: { file: `base64://${Buffer.from('plain text, no picture').toString('base64')}` } },
+      { type: 'image', data: { file: `base64://${oversize.toString('base64')}` } },
+      { type: 'image', data: { file: `base64://${picture.toString('base64')}`, sub_type: '1' } },
+    ]);
+    const [request] = await waitForRequests(model, 'three pictures, one good');
+    expect(imageUrlsOf(request!)).toEqual([`data:image/png;base64,${picture.toString('base64')}`]);
+    const [received] = await receivedMessages(kizuna, 'onebot:private:20101');
+    const id = createHash('sha256').update(picture).digest('hex');
+    expect(received).toMatchObject({ text: 'three pictures, one good [image] [image] [image]', images: [{ url: uploadUrl(id), sticker: true }] });
   });
 });

@@ -9,6 +9,7 @@ import type { Duplex } from 'node:stream';
 import type { KizunaConfig } from '../../config/schema.js';
 import { RuntimeError } from '../../errors.js';
 import { isLoopbackHost } from '../../http/access.js';
+import { UploadStore } from '../../images/upload-store.js';
 import type { Logger } from '../../log.js';
 import { closeQuietly, createCommandConnection } from '../../redis/connection.js';
 import type { DeliveryAdapter } from '../delivery-adapter.js';
@@ -54,7 +55,7 @@ export function createOnebotService(options: { config: KizunaConfig; redisUrl: s
     forward: onebot.mode === 'forward',
     defaultSelfId: onebot.selfId,
   });
-  const inbound = new OnebotInbound({ store, logger });
+  const inbound = new OnebotInbound({ store, uploads: new UploadStore(redis, config.redis.prefix, config.uploads), logger });
   const serve = (socket: Parameters<typeof serveConnection>[0], selfId: string): Promise<void> =>
     serveConnection(socket, { account: accounts.get(selfId), inbound, logger, pingIntervalMs: onebot.pingIntervalSeconds * 1000, maxFrameBytes: onebot.maxFrameBytes });
 

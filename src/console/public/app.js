@@ -34,16 +34,25 @@ function onCommit(record) {
 
 async function route() {
   const match = /^#\/s\/(.+)$/.exec(location.hash);
-  const sessionId = match === null ? null : decodeURIComponent(match[1]);
+  const sessionId = match === null ? null : decodedOrNull(match[1]);
   page?.view.close();
   page = null;
   sessions.select(sessionId);
-  if (sessionId === null) return showWelcome();
-  if (parseSessionId(sessionId) === null) return showProblem(new Error(`"${sessionId}" is not a session id (<platform>:<private|group>:<chatId>)`));
+  if (match === null) return showWelcome();
+  if (sessionId === null || parseSessionId(sessionId) === null) return showProblem(new Error(`"${sessionId ?? match[1]}" is not a session id (<platform>:<private|group>:<chatId>)`));
   const sessionPage = new SessionPage(sessionId);
   page = { sessionId, view: sessionPage };
   fill(view, sessionPage.element);
   await sessionPage.start().catch(showProblem);
+}
+
+/** The decoded address part, or null when its percent-escapes are malformed (`%E0%A4%A`). */
+function decodedOrNull(text) {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
 }
 
 function openChat(event) {
