@@ -11,12 +11,13 @@ import { createRandom, type Random } from './random.js';
 import { casualEnglish, decorateEnding, mergeFragments } from './surface.js';
 import type { ZhContext } from './zh-clauses.js';
 import { zhChatTemplates } from './zh-chat.js';
+import { zhChat2Templates } from './zh-chat2.js';
 import { zhFrameTemplates } from './zh-frames.js';
 import { zh } from './zh-lexicon.js';
 import { zhConstructions } from './zh-constructions.js';
 import { zhTemplates } from './zh-sentences.js';
 
-const chineseTemplates = [...zhTemplates, ...zhConstructions, ...zhChatTemplates, ...zhFrameTemplates];
+const chineseTemplates = [...zhTemplates, ...zhConstructions, ...zhChatTemplates, ...zhFrameTemplates, ...zhChat2Templates];
 const englishTemplates = [...enTemplates, ...enConstructions, ...enChatTemplates];
 
 /** One labelled training line. */

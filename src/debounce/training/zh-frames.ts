@@ -27,7 +27,9 @@ export function shouldWe(context: ZhContext): Piece[] {
   const action = random.chance(0.6) ? verbOrPhrase(context) : `${random.pick(['换', '买', '请', '找', '报', '去', '学', '考'])}${random.pick(['个', '一个', '点', ''])}${objectNoun(context).trim()}`;
   if (random.chance(0.5)) {
     const who = maybe(random, 0.6, () => unsure(random.pick(['你', '你们', '我们', '咱们', '大家', '晚上', '周末', '明天', '今晚', '等下'])));
-    return chain(who, open(random.pick(['要不要', '要不', '去不去', '想不想'])), random.chance(0.2) ? done('一起') : undefined, done(action), maybe(random, 0.4, () => done(random.pick(['啊', '呀', '呢', '？', '吗', '嘛']))));
+    const ask = random.pick(['要不要', '要不', '去不去', '想不想']);
+    // 去不去 / 要不要 alone are whole questions; only 要不 waits for what is proposed.
+    return chain(who, ask === '要不' ? open(ask) : unsure(ask), random.chance(0.2) ? done('一起') : undefined, done(action), maybe(random, 0.4, () => done(random.pick(['啊', '呀', '呢', '？', '吗', '嘛']))));
   }
   const lead = random.pick(['我在想', '我在考虑', '我还在纠结', '我不知道', '我一直在想', '你说我', '你觉得我', '你说我们', '我们在商量', '我有点犹豫', '我现在在想', '纠结']);
   return chain(unsure(random.pick(['', '其实', '最近', '嗯'])), open(lead), open(random.pick(['要不要', '该不该', '是不是', '还要不要', '应不应该'])), done(action), maybe(random, 0.3, () => done(random.pick(['呢', '啊', '诶', '😂']))));
