@@ -3,6 +3,7 @@
  * and English, drawn from the templates with a fixed seed. It never reads the held-out evaluation file.
  */
 import { enChatTemplates } from './en-chat.js';
+import { enChat2Templates } from './en-chat2.js';
 import { enConstructions } from './en-constructions.js';
 import { enTemplates } from './en-sentences.js';
 import { loadJiebaLexicon } from './jieba-lexicon.js';
@@ -18,7 +19,7 @@ import { zhConstructions } from './zh-constructions.js';
 import { zhTemplates } from './zh-sentences.js';
 
 const chineseTemplates = [...zhTemplates, ...zhConstructions, ...zhChatTemplates, ...zhFrameTemplates, ...zhChat2Templates];
-const englishTemplates = [...enTemplates, ...enConstructions, ...enChatTemplates];
+const englishTemplates = [...enTemplates, ...enConstructions, ...enChatTemplates, ...enChat2Templates];
 
 /** One labelled training line. */
 export interface Sample {
