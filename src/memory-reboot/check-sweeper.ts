@@ -9,10 +9,10 @@
  *    and is put back if an enqueue armed it meanwhile, so a racing enqueue never leaves the index.
  * The first sweep a worker runs also adopts the groups an older version queued without the index (one SCAN).
  */
-import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { globalKeys, rebootKeys } from '../redis/keys.js';
 import type { ScriptCommands } from '../redis/scripts.js';
+import { withSweepLock } from '../redis/sweep-lock.js';
 import type { DrainTrigger } from '../runtime/drain-trigger.js';
 
 export interface CheckSweepReport {
@@ -51,10 +51,7 @@ export class CheckSweeper {
   async sweep(): Promise<CheckSweepReport> {
     const { redis, prefix, lockSeconds } = this.#options;
     const report: CheckSweepReport = { groups: 0, triggered: 0, forgotten: 0, adopted: 0, skipped: false };
-    const lock = globalKeys(prefix).rebootSweepLock;
-    const token = randomUUID();
-    if ((await redis.set(lock, token, 'EX', Math.max(1, Math.ceil(lockSeconds)), 'NX')) === null) return { ...report, skipped: true };
-    try {
+    const swept = await withSweepLock(redis, globalKeys(prefix).rebootSweepLock, lockSeconds, async () => {
       if (!this.#adopted) {
         report.adopted = await this.#adoptLegacyGroups();
         this.#adopted = true;
@@ -67,10 +64,9 @@ export class CheckSweeper {
         await this.#sweepPage(membersOf(flat), report);
         cursor = next;
       } while (cursor !== '0');
-    } finally {
-      if ((await redis.get(lock)) === token) await redis.del(lock);
-    }
-    return report;
+      return report;
+    });
+    return swept ?? { ...report, skipped: true };
   }
 
   async #sweepPage(members: readonly Member[], report: CheckSweepReport): Promise<void> {

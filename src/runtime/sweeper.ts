@@ -10,13 +10,13 @@
  * checked after the job, the session's mailbox is empty and its version has not moved. Every repair is
  * idempotent anyway: a timer or a reply that arrives twice is dropped by its generation or request id.
  */
-import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { armedTimers } from '../../machines/session-logic.js';
 import type { SessionContext } from '../../machines/session-types.js';
 import type { LlmDispatcher } from '../llm/llm-dispatcher.js';
 import type { LlmRequest } from '../llm/llm-types.js';
 import { globalKeys, sessionKeys } from '../redis/keys.js';
+import { withSweepLock } from '../redis/sweep-lock.js';
 import type { DrainTrigger } from './drain-trigger.js';
 import { pendingRequestsOf } from './effects.js';
 import { SettingsTable } from './snapshot-codec.js';
@@ -69,22 +69,16 @@ export class Sweeper {
   async sweep(): Promise<SweepReport> {
     const { redis, prefix, lockSeconds } = this.#options;
     const report: SweepReport = { sessions: 0, drains: 0, timersArmed: 0, requestsResent: 0, skipped: false };
-    const lock = globalKeys(prefix).sweepLock;
-    const token = randomUUID();
-    if ((await redis.set(lock, token, 'EX', Math.max(1, Math.ceil(lockSeconds)), 'NX')) === null) {
-      return { ...report, skipped: true };
-    }
-    try {
+    const swept = await withSweepLock(redis, globalKeys(prefix).sweepLock, lockSeconds, async () => {
       const chunkSize = this.#options.chunkSize ?? 500;
       for (let offset = 0; ; offset += chunkSize) {
         const ids = await redis.zrange(globalKeys(prefix).sessions, String(offset), String(offset + chunkSize - 1));
         if (ids.length === 0) break;
         await this.#sweepChunk(ids, report);
       }
-    } finally {
-      if ((await redis.get(lock)) === token) await redis.del(lock);
-    }
-    return report;
+      return report;
+    });
+    return swept ?? { ...report, skipped: true };
   }
 
   async #sweepChunk(ids: readonly string[], report: SweepReport): Promise<void> {
