@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Redis } from 'ioredis';
 import { startBenchRedis } from './lib/bench-redis.js';
-import { benchConfig, clientRuntime } from './lib/runtime-phases.js';
+import { benchConfig, clientRuntime, message } from './lib/runtime-phases.js';
 import { pool, round } from './lib/stats.js';
 import { startWorkerProcess, writeConfigFile } from '../test/helpers/kizuna-process.js';
 
@@ -54,8 +54,7 @@ async function measure(redisUrl: string, workload: 'single' | 'burst' | 'timers'
   const admin = new Redis(redisUrl);
   try {
     const text = workload === 'timers' ? 'so I was thinking' : 'ok!';
-    const send = (id: string, body: string) =>
-      client.ingestor.ingest(id, { type: 'message.received', at: Date.now(), sender: { id }, text: body, images: [], mentionsBot: false });
+    const send = (id: string, body: string) => client.ingestor.ingest(id, message(id, body));
     // Warm-up on other sessions, so the worker's code is compiled and its connections are open.
     await pool(Array.from({ length: 200 }, (_, index) => `bench:private:warm${index}`), 20, (id) => send(id, text));
     await new Promise((resolve) => setTimeout(resolve, 2_500));

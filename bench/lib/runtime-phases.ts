@@ -35,7 +35,8 @@ export function benchConfig(prefix: string, overrides: Record<string, Record<str
   });
 }
 
-function message(sessionId: string, text: string): IngestEvent {
+/** A chat fragment from the session's own user, stamped now. */
+export function message(sessionId: string, text: string): IngestEvent {
   return { type: 'message.received', at: Date.now(), sender: { id: sessionId }, text, images: [], mentionsBot: false };
 }
 
