@@ -59,6 +59,7 @@ const runtimeSchema = z
     drainBatchSize: z.number().int().min(1).default(256),
     maxBatchesPerDrain: z.number().int().min(1).default(16),
     drainConcurrency: z.number().int().min(1).default(32),
+    drainShards: z.number().int().min(0).max(1024).default(16),
     timerConcurrency: z.number().int().min(1).default(64),
     llmConcurrency: z.number().int().min(1).default(16),
     outboxConcurrency: z.number().int().min(1).default(32),

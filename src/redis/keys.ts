@@ -79,6 +79,22 @@ export function globalKeys(prefix: string): GlobalKeys {
   };
 }
 
+/** The keys of one drain shard: a group of sessions drained by one BullMQ job at a time (src/runtime/shard-runner.ts). */
+export interface ShardKeys {
+  /** List of session ids with work waiting, oldest first (a session may be listed twice; harmless). */
+  due: string;
+  /** List of session ids taken by the shard's current run and not yet settled. */
+  taken: string;
+  /** Set while the shard's drain job is owed or running. */
+  armed: string;
+}
+
+/** Builds the keys of drain shard `shard`, under one hash tag so each shard script touches one slot; pure. */
+export function shardKeys(prefix: string, shard: number): ShardKeys {
+  const base = `${prefix}:{drain-shard:${shard}}`;
+  return { due: `${base}:due`, taken: `${base}:taken`, armed: `${base}:armed` };
+}
+
 /** The key of one uploaded image (a hash of its bytes and content type, with a TTL); pure. */
 export function uploadKey(prefix: string, imageId: string): string {
   return `${prefix}:upload:${imageId}`;

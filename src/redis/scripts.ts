@@ -5,7 +5,11 @@
 import { readFileSync } from 'node:fs';
 import type { Redis } from 'ioredis';
 
-const scriptNames = ['appendEvent-4', 'readBatch-4', 'commitBatch-9', 'settleDelivery-1', 'enqueueCheck-2', 'commitCheck-8', 'forgetGroup-1'] as const;
+const scriptNames = [
+  'appendEvent-4', 'readBatch-4', 'commitBatch-9', 'settleDelivery-1', 'enqueueCheck-2', 'commitCheck-8', 'forgetGroup-1',
+  // The drain shards (src/runtime/shard-runner.ts).
+  'markDue-2', 'takeDue-2', 'settleTaken-2', 'releaseShard-3', 'reclaimTaken-2',
+] as const;
 
 type ScriptResult = Promise<unknown>;
 
@@ -17,6 +21,11 @@ export interface ScriptCommands {
   enqueueCheck(...args: string[]): ScriptResult;
   commitCheck(...args: Array<string | Buffer>): ScriptResult;
   forgetGroup(...args: string[]): ScriptResult;
+  markDue(...args: string[]): ScriptResult;
+  takeDue(...args: string[]): ScriptResult;
+  settleTaken(...args: string[]): ScriptResult;
+  releaseShard(...args: string[]): ScriptResult;
+  reclaimTaken(...args: string[]): ScriptResult;
 }
 
 /** Registers every script on `redis` (idempotent) and returns it typed with the script commands. */

@@ -1,15 +1,17 @@
 /**
- * The drain trigger: a BullMQ job per session that some worker picks up to apply the session's mailbox.
- * Deduplication by session id with `keepLastIfActive` keeps at most one drain running per session across
+ * The per-key drain trigger: a BullMQ job per key that some worker picks up — a session's drain when
+ * `runtime.drainShards` is 0 (otherwise sessions are drained by shard: drain-shards.ts), a group's Memory
+ * Reboot checks. Deduplication by key with `keepLastIfActive` keeps at most one job running per key across
  * all workers, and one more queued behind it, so a wake-up is never lost.
  */
 import type { Queue } from 'bullmq';
+import type { SessionTrigger } from './drain-shards.js';
 
 export interface DrainJobData {
   sessionId: string;
 }
 
-export class DrainTrigger {
+export class DrainTrigger implements SessionTrigger {
   readonly #queue: Queue;
 
   constructor(queue: Queue) {

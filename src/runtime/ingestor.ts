@@ -4,7 +4,7 @@
  * will be applied exactly once.
  */
 import type { SessionEvent } from '../../machines/session-types.js';
-import type { DrainTrigger } from './drain-trigger.js';
+import type { SessionTrigger } from './drain-shards.js';
 import type { RuntimeStats } from './runtime-stats.js';
 import { type AppendResult, guardRedis, type SessionStore } from './session-store.js';
 
@@ -37,12 +37,12 @@ export interface IngestObserver {
 
 export class Ingestor {
   readonly #store: SessionStore;
-  readonly #trigger: DrainTrigger;
+  readonly #trigger: SessionTrigger;
   readonly #stats: RuntimeStats | undefined;
   readonly #observers: readonly IngestObserver[];
   readonly #prepare: IngestPreparer | undefined;
 
-  constructor(store: SessionStore, trigger: DrainTrigger, stats?: RuntimeStats, observers: readonly IngestObserver[] = [], prepare?: IngestPreparer) {
+  constructor(store: SessionStore, trigger: SessionTrigger, stats?: RuntimeStats, observers: readonly IngestObserver[] = [], prepare?: IngestPreparer) {
     this.#store = store;
     this.#trigger = trigger;
     this.#stats = stats;
@@ -61,8 +61,8 @@ export class Ingestor {
   /**
    * Appends `event` and asks for a drain in the same round trip to Redis (one pipeline, the append first),
    * whether or not one was owed. For events that nearly always find their session quiet — a timer firing —
-   * that is one trip instead of two; a request that was not needed joins the drain already owed (BullMQ
-   * deduplication), at worst one more drain that finds the mailbox empty. Performs I/O.
+   * that is one trip instead of two; a request that was not needed lists the session in its shard once more
+   * (or joins the per-session job already owed), at worst one more drain that finds the mailbox empty. Performs I/O.
    */
   async ingestAndTrigger(sessionId: string, event: IngestEvent): Promise<IngestReceipt> {
     const prepared = await this.#prepared(sessionId, event);

@@ -35,6 +35,8 @@ import { CaptionStore } from '../stores/caption-store.js';
 import { ConversationStore } from '../stores/conversation-store.js';
 import { PersonaSummaries } from '../stores/persona-summaries.js';
 import { createRedisCommitPublisher } from './commit-publisher.js';
+import { addShardJob, type SessionTrigger, ShardTrigger } from './drain-shards.js';
+import { DrainSlots } from './drain-slots.js';
 import { DrainTrigger } from './drain-trigger.js';
 import { EffectRunner } from './effect-runner.js';
 import { Ingestor } from './ingestor.js';
@@ -47,6 +49,7 @@ import { createRuntimeStats, type RuntimeStats } from './runtime-stats.js';
 import { SessionDriver } from './session-driver.js';
 import { SessionReader } from './session-reader.js';
 import { SessionStore } from './session-store.js';
+import { ShardRunner } from './shard-runner.js';
 import { shareSettings } from './shared-settings.js';
 import { Sweeper, sweepNowAndEvery } from './sweeper.js';
 import { TimerScheduler, timerJobRetention } from './timer-scheduler.js';
@@ -104,7 +107,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     historyMaxEntries: config.history.maxEntries,
     mentalLogMaxEntries: config.mentalLog.maxEntries,
   });
-  const trigger = new DrainTrigger(queues.drain);
+  const shardTrigger = config.runtime.drainShards > 0 ? new ShardTrigger(queues.drain, redis, prefix, config.runtime.drainShards) : null;
+  const trigger: SessionTrigger = shardTrigger ?? new DrainTrigger(queues.drain);
   const uploads = new UploadStore(redis, prefix, config.uploads);
   // Group images are identified by their bytes: uploads from the store, other URLs through the safe fetcher.
   const identifyImages = createImageIdentifier(createImageLoader(uploads, imageFetchOptions(config)), logger);
@@ -119,6 +123,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     redis,
     prefix,
     trigger,
+    ...(shardTrigger === null ? {} : { shards: shardTrigger }),
     timers,
     llm,
     llmJobKey: (sessionId, requestId) => queues.llm.toKey(llmJobId(sessionId, requestId)),
@@ -144,6 +149,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   };
 
   let sweepTimer: NodeJS.Timeout | undefined;
+  let shardRunner: ShardRunner | undefined;
   if (options.roles.includes('session')) {
     const driver = new SessionDriver({
       store,
@@ -157,7 +163,18 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       batchSize: config.runtime.drainBatchSize,
       maxBatches: config.runtime.maxBatchesPerDrain,
     });
-    startWorker(queueNames.drain, createDrainProcessor(driver, trigger), config.runtime.drainConcurrency);
+    shardRunner = new ShardRunner({
+      redis,
+      prefix,
+      connect: () => quietConnection(createWorkerConnection(options.redisUrl)),
+      drain: (sessionId) => driver.drain(sessionId),
+      slots: new DrainSlots(config.runtime.drainConcurrency),
+      addJob: (shard) => addShardJob(queues.drain, shard),
+      onDrainError: (sessionId, error) => logger.warn({ err: error, sessionId }, 'drain failed; retrying the session later'),
+    });
+    // Per worker, a slot for every shard (a shard's run holds its slot while it waits for work).
+    const drainJobs = config.runtime.drainShards > 0 ? config.runtime.drainShards : config.runtime.drainConcurrency;
+    startWorker(queueNames.drain, createDrainProcessor(driver, trigger, shardRunner), drainJobs);
     startWorker(queueNames.timers, createTimerProcessor(ingestor, stats), config.runtime.timerConcurrency, timerJobRetention);
     sweepTimer = scheduleSweeps(sweeper, config.runtime.sweepIntervalSeconds, logger);
   }
@@ -223,12 +240,19 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     async close() {
       if (sweepTimer !== undefined) clearInterval(sweepTimer);
       if (rebootSweepTimer !== undefined) clearInterval(rebootSweepTimer);
+      shardRunner?.stop();
       await Promise.all(workers.map((worker) => worker.close().catch(() => undefined)));
       await closeQueues(queues);
       cache.clear();
       await Promise.all(connections.map(closeQuietly));
     },
   };
+}
+
+/** A connection whose errors are expected and handled by its callers (a blocking wait cut short). */
+function quietConnection(redis: Redis): Redis {
+  redis.on('error', () => undefined);
+  return redis;
 }
 
 /** Caches a function of a session id (the configuration is fixed for the life of a process). */
@@ -248,7 +272,7 @@ function memoize<T>(compute: (sessionId: string) => T): (sessionId: string) => T
 function scheduleSweeps(sweeper: Sweeper, intervalSeconds: number, logger: Logger): NodeJS.Timeout | undefined {
   const sweep = async (): Promise<void> => {
     const report = await sweeper.sweep();
-    if (report.drains + report.timersArmed + report.requestsResent > 0) logger.info({ report }, 'sweep repaired sessions');
+    if (report.drains + report.timersArmed + report.requestsResent + report.shards > 0) logger.info({ report }, 'sweep repaired sessions');
   };
   return sweepNowAndEvery(sweep, intervalSeconds, (error) => logger.warn({ err: error }, 'sweep failed'));
 }

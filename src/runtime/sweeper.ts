@@ -4,6 +4,7 @@
  * last second of the AOF, a job that exhausted its retries while Redis was away). It runs when a session
  * worker starts and every `runtime.sweepIntervalSeconds`, one worker at a time:
  *  - a session with a non-empty mailbox or unfinished effects gets a drain (deduplicated, so harmless);
+ *  - a drain shard with sessions listed, or armed, and no job gets its job;
  *  - a timer the session holds whose job is missing is armed again (overdue ones fire at once);
  *  - an LLM request the session waits for whose job is missing is sent again.
  * A job that completed has already put its event in the mailbox, so a missing job only counts as lost when,
@@ -17,7 +18,7 @@ import type { LlmDispatcher } from '../llm/llm-dispatcher.js';
 import type { LlmRequest } from '../llm/llm-types.js';
 import { globalKeys, sessionKeys } from '../redis/keys.js';
 import { withSweepLock } from '../redis/sweep-lock.js';
-import type { DrainTrigger } from './drain-trigger.js';
+import type { SessionTrigger } from './drain-shards.js';
 import { pendingRequestsOf } from './effects.js';
 import { SettingsTable } from './snapshot-codec.js';
 import type { TimerJobData, TimerScheduler } from './timer-scheduler.js';
@@ -27,13 +28,17 @@ export interface SweepReport {
   drains: number;
   timersArmed: number;
   requestsResent: number;
+  /** Drain shards whose missing job was added again. */
+  shards: number;
   skipped: boolean;
 }
 
 export interface SweeperOptions {
   redis: Redis;
   prefix: string;
-  trigger: DrainTrigger;
+  trigger: SessionTrigger;
+  /** The drain shards, when sessions are drained by shard. */
+  shards?: { repair(): Promise<number> };
   timers: TimerScheduler;
   llm: LlmDispatcher;
   llmJobKey: (sessionId: string, requestId: string) => string;
@@ -68,7 +73,7 @@ export class Sweeper {
   /** Sweeps every session once, unless another worker holds the sweep lock. Performs I/O. */
   async sweep(): Promise<SweepReport> {
     const { redis, prefix, lockSeconds } = this.#options;
-    const report: SweepReport = { sessions: 0, drains: 0, timersArmed: 0, requestsResent: 0, skipped: false };
+    const report: SweepReport = { sessions: 0, drains: 0, timersArmed: 0, requestsResent: 0, shards: 0, skipped: false };
     const swept = await withSweepLock(redis, globalKeys(prefix).sweepLock, lockSeconds, async () => {
       const chunkSize = this.#options.chunkSize ?? 500;
       for (let offset = 0; ; offset += chunkSize) {
@@ -76,6 +81,7 @@ export class Sweeper {
         if (ids.length === 0) break;
         await this.#sweepChunk(ids, report);
       }
+      report.shards = (await this.#options.shards?.repair()) ?? 0;
       return report;
     });
     return swept ?? { ...report, skipped: true };

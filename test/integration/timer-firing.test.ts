@@ -15,8 +15,9 @@ afterEach(async () => {
   cleanups = [];
 });
 
-async function sessionWorker(timeoutSeconds: number): Promise<TestRuntime> {
-  const kizuna = await startTestRuntime({ config: testConfig({ debounce: { timeoutSeconds } }), roles: ['session'] });
+async function sessionWorker(timeoutSeconds: number, drainShards?: number): Promise<TestRuntime> {
+  const runtime = drainShards === undefined ? {} : { runtime: { drainShards } };
+  const kizuna = await startTestRuntime({ config: testConfig({ debounce: { timeoutSeconds }, ...runtime }), roles: ['session'] });
   cleanups.push(() => kizuna.stop());
   return kizuna;
 }
@@ -25,9 +26,28 @@ async function stateOf(kizuna: TestRuntime, sessionId: string): Promise<string |
   return (await kizuna.runtime.reader.getSession(sessionId))?.state as string | undefined;
 }
 
+function drains(kizuna: TestRuntime): number {
+  return kizuna.runtime.stats.getSnapshot().context.counters.drains_total[''] ?? 0;
+}
+
 describe('a fired timer', () => {
-  it('is applied through one drain job', async () => {
+  it('is applied by one drain of its session', async () => {
     const kizuna = await sessionWorker(0.5);
+    const sessionId = 'http:private:fired-shard';
+    const { ingestor, reader, redis } = kizuna.runtime;
+    await ingestor.ingest(sessionId, ingestedMessage(sessionId, 'so'));
+    await waitFor(async () => (await stateOf(kizuna, sessionId)) === 'buffering');
+    await waitFor(async () => (await redis.exists(`${kizuna.config.redis.prefix}:{${sessionId}}:armed`)) === 0);
+    const before = drains(kizuna);
+
+    await waitFor(async () => (await stateOf(kizuna, sessionId)) === 'awaiting-llm', { message: 'the debounce timer sent the buffer' });
+    expect(timerFirings((await reader.readLog(sessionId)).entries)).toEqual(['debounce:1']);
+    expect(drains(kizuna)).toBe(before + 1);
+    expect(await logProblem(redis, reader, kizuna.config.redis.prefix, sessionId)).toBeNull();
+  });
+
+  it('is applied through one drain job when sessions have their own drain jobs (drainShards 0)', async () => {
+    const kizuna = await sessionWorker(0.5, 0);
     const sessionId = 'http:private:fired';
     const { ingestor, reader, redis, queues } = kizuna.runtime;
     await ingestor.ingest(sessionId, ingestedMessage(sessionId, 'so'));
