@@ -28,7 +28,7 @@ import { LlmDispatcher } from '../llm/llm-dispatcher.js';
 import type { LlmClient } from '../llm/llm-types.js';
 import type { Logger } from '../log.js';
 import { createOldNewsChecker, createRebootEnqueuer, scheduleCheckSweeps } from '../memory-reboot/memory-reboot-parts.js';
-import { closeQuietly, createCommandConnection, createWorkerConnection, waitUntilReady } from '../redis/connection.js';
+import { closeQuietly, createCommandConnection, createQueueConnection, createWorkerConnection, waitUntilReady } from '../redis/connection.js';
 import { queuePrefix } from '../redis/keys.js';
 import { withScripts } from '../redis/scripts.js';
 import { CaptionStore } from '../stores/caption-store.js';
@@ -98,10 +98,13 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   await waitUntilReady(redis);
   const workerConnection = createWorkerConnection(options.redisUrl);
   workerConnection.on('error', (error) => logger.debug({ err: error }, 'redis worker connection error'));
-  const connections: Redis[] = [redis, workerConnection];
+  const queueConnection = createQueueConnection(options.redisUrl);
+  queueConnection.on('error', (error) => logger.debug({ err: error }, 'redis queue connection error'));
+  await waitUntilReady(queueConnection);
+  const connections: Redis[] = [redis, workerConnection, queueConnection];
 
   const stats = createRuntimeStats();
-  const queues = openQueues(redis, prefix, (error) => logger.debug({ err: error }, 'queue error'));
+  const queues = openQueues(queueConnection, prefix, (error) => logger.debug({ err: error }, 'queue error'));
   const store = new SessionStore(redis, prefix, {
     ...config.runtime,
     historyMaxEntries: config.history.maxEntries,
