@@ -2,8 +2,8 @@
  * The `timers` queue's processor: a due timer becomes a `timer.fired` event in the session's mailbox.
  * Whether it still matters (its generation is current) is for the machine to decide.
  *
- * The job stays short on purpose: its event and the session's drain request leave in one round trip, and
- * the drain runs as a drain job. (Draining in place inside the timer job was measured: it saves a job per
+ * The job stays short on purpose: it appends the event (and lists the session as due when no drain was owed);
+ * the drain runs in the session's drain shard. (Draining in place inside the timer job was measured: it saves a job per
  * firing, but the timer worker's slots then stay busy for whole drains and, under load, due timers wait for
  * a slot — firing lateness went up several times.)
  */
@@ -19,7 +19,7 @@ export function createTimerProcessor(ingestor: Ingestor, stats: RuntimeStats, no
     if (timer === null) throw new UnrecoverableError(`not a timer job: ${job.id}`);
     const { sessionId, name, gen, dueAt } = timer;
     const at = now();
-    await ingestor.ingestAndTrigger(sessionId, { type: 'timer.fired', at, name, gen, dueAt });
+    await ingestor.ingest(sessionId, { type: 'timer.fired', at, name, gen, dueAt });
     stats.trigger.counted({ name: 'timers_fired_total' });
     stats.trigger.observed({ name: 'timer_lateness_ms', values: [Math.max(0, at - dueAt)] });
   };

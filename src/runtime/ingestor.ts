@@ -58,18 +58,6 @@ export class Ingestor {
     return this.#observed(sessionId, prepared, result);
   }
 
-  /**
-   * Appends `event` and asks for a drain in the same round trip to Redis (one pipeline, the append first),
-   * whether or not one was owed. For events that nearly always find their session quiet — a timer firing —
-   * that is one trip instead of two; a request that was not needed lists the session in its shard once more
-   * (or joins the per-session job already owed), at worst one more drain that finds the mailbox empty. Performs I/O.
-   */
-  async ingestAndTrigger(sessionId: string, event: IngestEvent): Promise<IngestReceipt> {
-    const prepared = await this.#prepared(sessionId, event);
-    const [result] = await Promise.all([this.#append(sessionId, prepared), guardRedis(() => this.#trigger.trigger(sessionId))]);
-    return this.#observed(sessionId, prepared, result);
-  }
-
   #prepared(sessionId: string, event: IngestEvent): Promise<IngestEvent> | IngestEvent {
     return this.#prepare === undefined ? event : this.#prepare(sessionId, event);
   }

@@ -1,4 +1,4 @@
-// How a fired timer reaches its session: its event and a drain request in one round trip, a fired job kept
+// How a fired timer reaches its session: its event appended and one drain, a fired job kept
 // by the timer worker (so re-arming it is a no-op), a failed one removed.
 import { afterEach, describe, expect, it } from 'vitest';
 import { timerJobId } from '../../src/runtime/queues.js';
