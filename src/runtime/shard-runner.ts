@@ -64,7 +64,8 @@ export class ShardRunner {
           if ((await run.settledWithin(busyCheckMs)) === false) await run.takeAndStart();
           continue;
         }
-        if ((await run.takeAndStart()) > 0) continue;
+        // The last look found the due list short: the blocking wait takes what came since, without a step.
+        if (!run.dueSeenShort && (await run.takeAndStart()) > 0) continue;
         const waited = await this.#waitForDue(keys);
         if (waited === null && (await this.#release(keys))) return 'released';
         if (waited !== null) await run.start([waited]);
@@ -117,6 +118,8 @@ class Run {
   readonly inFlight = new Set<Promise<void>>();
   /** False once the run stops taking sessions: settling drains then take no more. */
   open = true;
+  /** True when the last take found fewer due sessions than it could take. */
+  dueSeenShort = false;
   #fault: unknown = null;
   readonly #keys: ShardKeys;
   readonly #options: ShardRunnerOptions;
@@ -154,6 +157,7 @@ class Run {
     let ids: string[] = [];
     try {
       ids = (await redis.takeDue(this.#keys.due, this.#keys.taken, String(granted))) as string[];
+      this.dueSeenShort = ids.length < granted;
     } finally {
       slots.give(granted - ids.length);
     }
@@ -194,6 +198,7 @@ class Run {
     let next: string[] = [];
     try {
       next = (await this.#settle(sessionId, outcome === 'more', granted)) as string[];
+      if (granted > 0) this.dueSeenShort = next.length < granted;
     } catch (error) {
       this.#fault ??= error;
     } finally {
