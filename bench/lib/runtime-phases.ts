@@ -35,6 +35,15 @@ export function benchConfig(prefix: string, overrides: Record<string, Record<str
   });
 }
 
+/**
+ * The drain design a phase runs with: `undefined` the configured default (drain shards), `0` the per-session
+ * drain job of the original design (the baseline); the prefix keeps the two apart.
+ */
+function drainDesign(prefix: string, drainShards: number | undefined, overrides: Record<string, Record<string, unknown>> = {}): KizunaConfig {
+  if (drainShards === undefined) return benchConfig(prefix, overrides);
+  return benchConfig(`${prefix}-s${drainShards}`, { ...overrides, runtime: { ...overrides.runtime, drainShards } });
+}
+
 /** A chat fragment from the session's own user, stamped now. */
 export function message(sessionId: string, text: string): IngestEvent {
   return { type: 'message.received', at: Date.now(), sender: { id: sessionId }, text, images: [], mentionsBot: false };
@@ -119,8 +128,8 @@ export interface Throughput {
 }
 
 /** End-to-end events/s (ingest → committed) with `workerCount` session workers over `sessions` sessions. */
-export async function measureThroughput(redisUrl: string, workerCount: number, sessions: number, perSession: number): Promise<Throughput> {
-  const config = benchConfig(`bench-tp${workerCount}`);
+export async function measureThroughput(redisUrl: string, workerCount: number, sessions: number, perSession: number, drainShards?: number): Promise<Throughput> {
+  const config = drainDesign(`bench-tp${workerCount}`, drainShards);
   const processes = await workers(redisUrl, config, workerCount, 'session');
   const client = await clientRuntime(redisUrl, config);
   const counter = appliedCounter(redisUrl, config.redis.prefix);
@@ -167,8 +176,9 @@ export async function measureLatency(
   sessions: number,
   rate: number,
   seconds: number,
+  drainShards?: number,
 ): Promise<{ p50: number; p99: number; samples: number; cpu: CpuPerEvent | null }> {
-  const config = benchConfig('bench-latency');
+  const config = drainDesign('bench-latency', drainShards);
   const processes = await workers(redisUrl, config, 1, 'session');
   const client = await clientRuntime(redisUrl, config);
   const counter = appliedCounter(redisUrl, config.redis.prefix);
@@ -197,8 +207,8 @@ export async function measureLatency(
  * the messages arrive at a steady pace over `spreadSeconds`, so timers come due at count/spread per second
  * while the worker is also busy with the messages and with what each firing causes.
  */
-export async function measureTimers(redisUrl: string, count: number, spreadSeconds: number): Promise<{ p50: number; p99: number; max: number }> {
-  const config = benchConfig('bench-timers', { debounce: { timeoutSeconds: 3 } });
+export async function measureTimers(redisUrl: string, count: number, spreadSeconds: number, drainShards?: number): Promise<{ p50: number; p99: number; max: number }> {
+  const config = drainDesign('bench-timers', drainShards, { debounce: { timeoutSeconds: 3 } });
   const processes = await workers(redisUrl, config, 1, 'session');
   const client = await clientRuntime(redisUrl, config);
   const counter = appliedCounter(redisUrl, config.redis.prefix);

@@ -26,9 +26,14 @@ export function writeConfigFile(config: KizunaConfig | Record<string, unknown>):
   return path;
 }
 
+/** Extra Node flags for the spawned CLI, e.g. `KIZUNA_CHILD_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"` to profile bench workers. */
+function nodeArgs(): string[] {
+  return (process.env.KIZUNA_CHILD_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
+}
+
 /** Spawns `node bin/kizuna.js <args>` with the given environment additions. */
 export function spawnKizuna(args: string[], env: Record<string, string>): KizunaProcess {
-  const child = spawn(process.execPath, [cliPath, ...args], {
+  const child = spawn(process.execPath, [...nodeArgs(), cliPath, ...args], {
     env: { ...process.env, KIZUNA_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
