@@ -34,7 +34,8 @@ export const en3 = {
   hedgeLeads: phrases(`it's | its | that's | thats | i'm | im | he's | she's | this is | the movie was | the food was | it was | class was | work was | that was | the party was | he was | she was | they're`),
   hedges: phrases(`kinda | kind of | sort of | sorta | a bit | a little | lowkey | pretty | really | so | lowkey kinda | like | honestly | super | not that`),
   hedgeAdjectives: phrases(`weird | mid | cute | boring | sus | annoying | funny | good | bad | expensive | cheap | far | loud | awkward | tired | cringe | fire | mid tbh
-    | chill | dead | busy | rude | sweet | scary | wild | sad | ok | fine | late | hard | easy | random | overrated | underrated | a lot | a mess | a vibe`),
+    | chill | dead | busy | rude | sweet | scary | wild | sad | ok | fine | late | hard | easy | random | overrated | underrated | a lot | a mess | a vibe
+    | dumb | smart | nice | mean | stupid | lazy | extra | dramatic | petty | clingy | shy | sweet | gross | sick | broke | hungry | done | lost | confused`),
   /** Texting leads that open a thought: tbh i, ngl this. */
   textLeads: phrases(`tbh | ngl | honestly | lowkey | highkey | fr | i mean | like | ok but | but like | so like | wait | bro | lol | lmao | also | idk`),
   textSubjects: phrases(`i | this | that | he | she | we | it | my mom | the food | they | you | he's | she's | i'm | this is | it's`),

@@ -137,7 +137,8 @@ export function complaintLine(random: Random): Piece[] {
 export function timeTail(random: Random): Piece[] {
   if (random.chance(0.5)) return chain(statement(random), maybe(random, 0.3, () => unsure(',')), closing(random.pick(en3.timeTails)), maybe(random, 0.2, () => done(random.pick(['ok', 'lol', 'promise', '👍', 'maybe']))));
   const fronted = random.pick(en3.frontedClauses);
-  return chain(lead(random, 0.15), opening(fronted), maybe(random, 0.4, () => open(random.pick([',', '...', ' -']))), maybe(random, 0.2, () => open(random.pick(['then', 'maybe', 'i guess']))), statement(random));
+  // "if it rains tomorrow": a time word after the fronted clause still leaves the main clause to come.
+  return chain(lead(random, 0.15), opening(fronted), maybe(random, 0.35, () => open(random.pick(['tomorrow', 'tonight', 'later', 'again', 'first', 'today', 'this weekend', 'next week', 'in time']))), maybe(random, 0.4, () => open(random.pick([',', '...', ' -']))), maybe(random, 0.2, () => open(random.pick(['then', 'maybe', 'i guess']))), statement(random));
 }
 
 /** Every template of this file with its relative weight, to add to the English templates. */

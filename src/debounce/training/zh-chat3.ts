@@ -97,8 +97,10 @@ export function storyPlace(context: ZhContext): Piece[] {
   const time = random.pick(zh3.storyTimes);
   const first = random.chance(0.5);
   const place = random.pick(zh3.storyPlaces);
-  const motion = random.pick(['去', '去', '在', '在', '到', '从', '去了', '刚从', '路过']);
-  const lead = first ? chain(open(time), who) : chain(who, open(time));
+  // 到 is left out: 我刚到公司 is a finished status line.
+  const motion = random.pick(['去', '去', '在', '在', '从', '去了', '刚从', '路过']);
+  // A bare time can answer "when", so the cut right after it is never used.
+  const lead = first ? chain(unsure(time), who) : chain(who, unsure(time));
   // 去了医院 has happened and stands; 路过超市 may or may not; 去医院 / 在公司 after a past time opens a story.
   const placePiece = motion === '去了' ? done(place) : motion === '路过' ? unsure(place) : open(place);
   if (random.chance(0.45)) {
@@ -208,10 +210,15 @@ export function leClause(context: ZhContext): Piece[] {
   const { random } = context;
   const person = random.pick(['你', '我', '他', '她', '咱们', '大家', '我们', '你们', '老板']);
   const act = random.pick(zh3.finishedActs);
-  if (random.chance(0.35)) return chain(unsure(person), maybe(random, 0.3, () => open(random.pick(['已经', '终于', '刚', '都']))), unsure(act), done('了'), tail(random, 0.3, ['吗', '没', '吧', '啊', '哈', '？', '！']));
+  if (random.chance(0.12)) return chain(done(random.pick(['别等我了', '不用等我了', '等我一下', '等等我', '等我五分钟', '你等我', '等我哈', '等你哦', '等着吧', '那就等他', '等他回来再说', '等你回来再说吧'])), tail(random, 0.3, ['啊', '哈', '！', '😂']));
+  if (random.chance(0.35)) {
+    // 我刚吃完 / 他已经到家 stand without 了; 你下班 alone is unclear.
+    const adverb = maybe(random, 0.5, () => open(random.pick(['已经', '终于', '刚', '刚刚', '都'])));
+    return chain(unsure(person), adverb, adverb === undefined ? unsure(act) : done(act), done('了'), tail(random, 0.3, ['吗', '没', '吧', '啊', '哈', '？', '！']));
+  }
   const lead = random.pick(zh3.clauseLeads);
   const leadPieces = /^等(你|我|他|咱们)$/u.test(lead) ? [open(lead)] : [open(lead), open(person)];
-  return chain(leadPieces, open(act), open(random.pick(['了', '了', '以后', '之后', '再说', '的时候'])), maybe(random, 0.3, () => open(random.pick(['，', ' ', '…']))), maybe(random, 0.3, () => open(random.pick(['我们', '咱们', '就', '再', '你'])) ), clause(context, { dropSubject: random.chance(0.5) }));
+  return chain(leadPieces, open(act), open(random.pick(['了', '了', '以后', '之后', '的时候'])), maybe(random, 0.3, () => open(random.pick(['，', ' ', '…']))), maybe(random, 0.3, () => open(random.pick(['我们', '咱们', '就', '再', '你'])) ), clause(context, { dropSubject: random.chance(0.5) }));
 }
 
 function degreePiece(random: Random): Piece {
@@ -233,7 +240,7 @@ export function mixedEnglishEnd(context: ZhContext): Piece[] {
     case 2: {
       // 我在想要不要 buy (the thing to buy missing) against 要不要 buy 一下 / book 了.
       const verb = random.pick(['buy', 'order', 'book', 'call', 'text', 'dm', 'email', 'invite', 'ping', 'unfollow', 'block', 'follow']);
-      const lead = chain(maybe(random, 0.6, () => unsure(random.pick(['我', '我们', '你', '他']))), open(random.pick(['在想要不要', '在考虑要不要', '纠结要不要', '打算', '准备', '想', '要不要', '正准备'])));
+      const lead = chain(maybe(random, 0.6, () => unsure(random.pick(['我', '我们', '你', '他']))), open(random.pick(['在想要不要', '在考虑要不要', '纠结要不要', '要不要', '还在想要不要'])));
       return chain(lead, open(spaced(random, verb)), random.chance(0.5) ? done(random.pick(['一下', '了', '一下吧', '他', '她', '一个'])) : done(spaced(random, random.pick(zh2.enNouns))), tail(random, 0.2, ['啊', '哈', '吧', '？']));
     }
     default:
@@ -252,7 +259,7 @@ export function softOpener(context: ZhContext): Piece[] {
   const reaction = maybe(random, 0.3, () => done(random.pick(['哈哈哈哈', '哈哈哈', '笑死', '好吧', '嗯嗯', '确实', '行吧', '啊这'])));
   const space = reaction === undefined ? undefined : unsure(random.pick([' ', '', '，']));
   if (random.chance(0.3)) return chain(reaction, space, done(random.pick(['我跟你说过了', '我跟你讲过了', '我早跟你说了', '跟你说了哦', '我都说了', '说真的', '我说真的', '讲真的哦', '不过也是', '话说回来也是'])), tail(random, 0.3, ['啊', '嘛', '！', '😂']));
-  return chain(reaction, space, open(random.pick(['我跟你讲', '我跟你说', '跟你说', '你知道吗', '不过说真的', '说真的', '话说', '对了', '讲真', '其实吧', '你猜怎么着', '我发现', '问题是', '重点是'])),
+  return chain(reaction, space, open(random.pick(['我跟你讲', '我跟你说', '跟你说', '我跟你讲', '不过说真的', '说真的', '话说', '对了', '讲真', '其实吧', '你猜怎么着', '我发现', '问题是', '重点是'])),
     open(random.pick(['哦', '啊', '哈', '呀', '嗷', '哦，', '啊，', '…', '哈，'])), clause(context));
 }
 
@@ -267,6 +274,6 @@ export function timedTopic(context: ZhContext): Piece[] {
 
 /** Every template of this file with its relative weight, to add to the Chinese templates. */
 export const zhChat3Templates: ReadonlyArray<readonly [number, (context: ZhContext) => Piece[]]> = [
-  [0.8, evaluation], [0.5, aNotA], [0.6, storyPlace], [0.5, speechCut], [0.5, helpRequest], [0.4, groupBanter], [0.4, complaint],
+  [1.1, evaluation], [0.5, aNotA], [0.6, storyPlace], [0.5, speechCut], [0.5, helpRequest], [0.4, groupBanter], [0.4, complaint],
   [0.3, listCut], [0.4, leClause], [0.4, mixedEnglishEnd], [0.4, softOpener], [0.3, timedTopic],
 ];
