@@ -91,13 +91,6 @@ export function textingLead(random: Random): Piece[] {
     }
     return chain(headPieces, closing(random.pick(en3.waitSoWhole)), mark(random));
   }
-  if (random.chance(0.25)) {
-    // tbh i think / ngl i feel like (open) against tbh i think so / ngl i feel like he's lying (whole).
-    const frame = random.pick(['i think', 'i feel like', 'i kinda think', 'i was gonna', 'i just think', "i'm pretty sure", 'i guess', 'i heard', 'i thought']);
-    const whole = maybe(random, 0.25, () => done(random.pick(['so', 'so too', 'not', 'lol'])));
-    if (whole !== undefined && /^(i think|i guess|i thought)$/u.test(frame)) return chain(unsure(textLead), unsure(frame), whole);
-    return chain(unsure(textLead), open(frame), random.chance(0.5) ? statement(random) : closing(random.pick(["he's lying", 'it was fine', "she's right", 'we should go', 'say no', 'skip it', "it's mid", 'you were right'])));
-  }
   const subject = random.pick(en3.textSubjects);
   // The rest has to fit its subject: "tbh i don't care", "ngl this slaps", "honestly it's kinda mid".
   const rests = /^(this|that|it|he|she|my mom|the food)$/u.test(subject)

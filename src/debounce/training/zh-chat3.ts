@@ -41,16 +41,13 @@ export function evaluation(context: ZhContext): Piece[] {
   const owner = random.chance(0.7) ? `${random.pick(zh3.evalOwners)}${random.pick(zh3.evalHeads)}` : `${random.pick(zhx.deictic)}${random.pick(zhx.heads)}`;
   const np = unsure(owner);
   const adjective = random.pick(zh3.verbAdjectives);
-  switch (random.int(9)) {
-    case 7:
-    case 8:
+  switch (random.int(7)) {
     case 0:
     case 1:
       return chain(maybe(random, 0.15, () => unsure(random.pick(['我觉得', '说真的', '讲真', '真心觉得', '不得不说']))), np, maybe(random, 0.25, () => open(random.pick(['真的', '是真的', '确实', '还是', '一直', '也']))), open(random.pick(zh3.degree)), done(adjective), tail(random, 0.3));
     case 2:
       // 刚才那个人好凶 against 刚才那个人好像: the same 好 after a subject, once a degree and once "seems".
-      // The pointed-at person or thing of a moment ago: 刚才那个人好凶, 昨天那家店好贵.
-      if (random.chance(0.6)) return chain(unsure(`${random.pick(zhx.deictic)}${random.pick(zhx.heads)}`), open('好'), done(random.pick([...zhx.adjectives, ...zh.adjectives])), tail(random, 0.3));
+      if (random.chance(0.5)) return chain(np, open('好'), done(random.pick([...zhx.adjectives, ...zh.adjectives])), tail(random, 0.3));
       return chain(np, open(random.pick(['好像', '好像有点', '似乎', '感觉', '好像是', '应该是', '估计'])), predicate(context));
     case 3:
       // 我好想喝, 我们下次去吃: the verb inside the adjective, now needing its object.
@@ -103,11 +100,6 @@ export function storyPlace(context: ZhContext): Piece[] {
   // 到 is left out: 我刚到公司 is a finished status line.
   const motion = random.pick(['去', '去', '在', '在', '从', '去了', '刚从', '路过']);
   // A bare time can answer "when", so the cut right after it is never used.
-  if (random.chance(0.15)) {
-    // 我刚到公司, 已经在医院了, 在公司呢: where someone is now is a finished status line.
-    const place2 = random.pick([...zh3.storyPlaces, '家', '学校', '楼下', '门口']);
-    return chain(who, random.chance(0.5) ? chain(open(random.pick(['刚', '刚刚', '已经', '终于', '快'])), open(random.pick(['到', '到了', '回到', '回'])), done(place2)) : chain(open(random.pick(['已经在', '还在', '现在在', '在'])), done(place2), done(random.pick(['了', '呢', '呢', '啊']))), tail(random, 0.3, ['了', '啊', '哈', '！', '😂']));
-  }
   const lead = first ? chain(unsure(time), who) : chain(who, unsure(time));
   // 去了医院 has happened and stands; 路过超市 may or may not; 去医院 / 在公司 after a past time opens a story.
   const placePiece = motion === '去了' ? done(place) : motion === '路过' ? unsure(place) : open(place);
@@ -238,7 +230,7 @@ function degreePiece(random: Random): Piece {
 export function mixedEnglishEnd(context: ZhContext): Piece[] {
   const { random } = context;
   const who = maybe(random, 0.7, () => unsure(random.pick(['这个', '他', '她', '今天', '这家店', '那个人', '我', '这首歌', '你', '这个地方', '我们老板', '这件衣服', '这氛围'])));
-  switch (random.int(5)) {
+  switch (random.int(4)) {
     case 0:
       // A bare 好 / 很 after 你 or 我 is a greeting or a reply (你好, 我很), so only the longer degree words are cut points.
       return chain(who, degreePiece(random), done(spaced(random, random.pick(zh3.enAdjectives))), tail(random, 0.35, ['了', '啊', '吧', '诶', '哈哈', '😂', '了吧']));
@@ -250,12 +242,6 @@ export function mixedEnglishEnd(context: ZhContext): Piece[] {
       const verb = random.pick(['buy', 'order', 'book', 'call', 'text', 'dm', 'email', 'invite', 'ping', 'unfollow', 'block', 'follow']);
       const lead = chain(maybe(random, 0.6, () => unsure(random.pick(['我', '我们', '你', '他']))), open(random.pick(['在想要不要', '在考虑要不要', '纠结要不要', '要不要', '还在想要不要'])));
       return chain(lead, open(spaced(random, verb)), random.chance(0.5) ? done(random.pick(['一下', '了', '一下吧', '他', '她', '一个'])) : done(spaced(random, random.pick(zh2.enNouns))), tail(random, 0.2, ['啊', '哈', '吧', '？']));
-    }
-    case 4: {
-      // 你先 check 一下邮件 (whole) against 你先 check 一下那个 (open): a Chinese object after an English verb.
-      const verb = spaced(random, random.pick(zh2.enVerbs));
-      return chain(maybe(random, 0.5, () => unsure(random.pick(['你', '我', '那你', '麻烦你', '你们']))), unsure(random.pick(['先', '帮我', '记得', '再', '顺便', '明天', '待会', '赶紧'])), unsure(verb), unsure(random.pick(['一下', '下', ''])),
-        random.chance(0.35) ? open(random.pick(['那个', '你的', '我的', '这个', '他们的', '昨天的'])) : undefined, done(random.pick(['邮件', '文件', '合同', '报价', '群消息', '时间', '地址', '账号', '订单', '日程', '排期', '截图', '数据', '预算', '名单', '作业'])), tail(random, 0.3, ['哈', '吧', '哦', '谢谢', '🙏']));
     }
     default:
       return chain(who, degreePiece(random), done(spaced(random, random.pick(['emo', 'low', 'chill', 'awkward', 'random', 'toxic', 'crazy', 'fancy']))), open(random.pick(['，但是', '，然后', '，所以', '但是', '然后'])), random.chance(0.4) ? done(random.pick(['人', '感觉', '风格'])) : clause(context, { dropSubject: true }));
