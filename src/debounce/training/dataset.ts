@@ -4,6 +4,7 @@
  */
 import { enChatTemplates } from './en-chat.js';
 import { enChat2Templates } from './en-chat2.js';
+import { enChat3Templates } from './en-chat3.js';
 import { enConstructions } from './en-constructions.js';
 import { enTemplates } from './en-sentences.js';
 import { loadJiebaLexicon } from './jieba-lexicon.js';
@@ -13,13 +14,14 @@ import { casualEnglish, decorateEnding, mergeFragments } from './surface.js';
 import type { ZhContext } from './zh-clauses.js';
 import { zhChatTemplates } from './zh-chat.js';
 import { zhChat2Templates } from './zh-chat2.js';
+import { zhChat3Templates } from './zh-chat3.js';
 import { zhFrameTemplates } from './zh-frames.js';
 import { zh } from './zh-lexicon.js';
 import { zhConstructions } from './zh-constructions.js';
 import { zhTemplates } from './zh-sentences.js';
 
-const chineseTemplates = [...zhTemplates, ...zhConstructions, ...zhChatTemplates, ...zhFrameTemplates, ...zhChat2Templates];
-const englishTemplates = [...enTemplates, ...enConstructions, ...enChatTemplates, ...enChat2Templates];
+const chineseTemplates = [...zhTemplates, ...zhConstructions, ...zhChatTemplates, ...zhFrameTemplates, ...zhChat2Templates, ...zhChat3Templates];
+const englishTemplates = [...enTemplates, ...enConstructions, ...enChatTemplates, ...enChat2Templates, ...enChat3Templates];
 
 /** One labelled training line. */
 export interface Sample {
