@@ -2,7 +2,8 @@
  * A shard's drain run, the body of its BullMQ job: reclaim what an earlier run left taken, then take due
  * sessions and drain them (up to the worker's free drain slots), settle each one, and when nothing is due,
  * wait on the due list (a blocking move, no polling) for `lingerMs` before releasing the shard. A run lasts
- * at most `leaseMs`; then it hands the shard to a new job, so shards move between workers as they come free.
+ * about `leaseMs` (±25 %, so a worker's shards do not all change hands at once); then it hands the shard to a
+ * new job, so shards move between workers as they come free.
  * A session whose drain fails stays taken and is listed due again after a backoff; the shard goes on.
  */
 import type { Redis } from 'ioredis';
@@ -23,6 +24,8 @@ export interface ShardRunnerOptions {
   onDrainError: (sessionId: string, error: unknown) => void;
   lingerMs?: number;
   leaseMs?: number;
+  /** Uniform in [0, 1): spreads the leases. */
+  random?: () => number;
   /** Most sessions taken in one step. */
   takeMax?: number;
   now?: () => number;
@@ -55,7 +58,8 @@ export class ShardRunner {
     const keys = shardKeys(this.#options.prefix, shard);
     await this.#options.redis.reclaimTaken(keys.due, keys.taken);
     const run = new Run(keys, this.#options, this.#failures);
-    const deadline = this.#now() + (this.#options.leaseMs ?? 10_000);
+    const jitter = 0.75 + 0.5 * (this.#options.random ?? Math.random)();
+    const deadline = this.#now() + (this.#options.leaseMs ?? 30_000) * jitter;
     try {
       while (!this.#stopping && this.#now() < deadline) {
         run.throwIfFaulted();
