@@ -100,7 +100,7 @@ const llmSchema = z
     historyMessages: z.number().int().min(0).default(30),
     maxImagesPerRequest: z.number().int().min(0).default(4),
     maxInputChars: z.number().int().min(100).default(4000),
-    maxReplyChars: z.number().int().min(10).default(2_000),
+    maxReplyChars: z.number().int().min(10).default(2000),
     temperature: z.number().min(0).max(2).optional(),
     /** The record of each session's LLM calls the console shows (`GET /v1/sessions/:id/llm`). */
     callLog: callLogSchema.prefault({}),
