@@ -5,7 +5,7 @@ import type { KizunaConfig } from '../../src/config/schema.js';
 import { shardKeys } from '../../src/redis/keys.js';
 import type { ScriptCommands } from '../../src/redis/scripts.js';
 import { shardOf } from '../../src/runtime/drain-shards.js';
-import { messageTexts } from '../helpers/session-log.js';
+import { logProblem, messageTexts } from '../helpers/session-log.js';
 import { ingestedMessage } from '../helpers/session-events.js';
 import { testConfig } from '../helpers/test-config.js';
 import { startTestRuntime, type TestRuntime } from '../helpers/test-runtime.js';
@@ -87,6 +87,25 @@ describe('drain shards', () => {
     // Repaired by hand (as an operator would); the retry drains it without a new event.
     await client.runtime.redis.hdel(`${prefix}:{${broken}}:actor`, 'snapshot', 'version');
     await waitFor(async () => (await appliedTexts(worker, broken)).length === 1, { timeoutMs: 10_000, message: 'the failed session was retried' });
+  });
+
+  it('hands a stopped worker’s shards to the worker still running, every event applied once and in order', async () => {
+    const config = testConfig({ runtime: { drainShards: 4, eventLogMaxEntries: 5000 }, debounce: { timeoutSeconds: 600 } });
+    const client = await start(config, []);
+    const first = await startTestRuntime({ config, roles: ['session'] });
+    const second = await start(config, ['session']);
+    const ids = Array.from({ length: 20 }, (_, index) => `http:private:handover${index}`);
+    const rounds = 10;
+    for (let round = 0; round < rounds; round++) {
+      // Closed as SIGTERM closes it (TestRuntime.stop would also delete the test's keys).
+      if (round === 4) await first.runtime.close();
+      await Promise.all(ids.map((id) => client.runtime.ingestor.ingest(id, ingestedMessage(id, `part ${round} and`))));
+    }
+    const { redis, reader } = client.runtime;
+    for (const id of ids) {
+      await waitFor(async () => (await logProblem(redis, reader, config.redis.prefix, id)) === null, { message: `${id} fully applied` });
+      expect(await appliedTexts(second, id)).toEqual(Array.from({ length: rounds }, (_, round) => `part ${round} and`));
+    }
   });
 
   it('spreads sessions over the configured number of shards', async () => {
