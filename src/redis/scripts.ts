@@ -8,7 +8,7 @@ import type { Redis } from 'ioredis';
 const scriptNames = [
   'appendEvent-4', 'readBatch-4', 'commitBatch-9', 'settleDelivery-1', 'enqueueCheck-2', 'commitCheck-8', 'forgetGroup-1',
   // The drain shards (src/runtime/shard-runner.ts).
-  'markDue-2', 'takeDue-2', 'settleTaken-2', 'releaseShard-3', 'reclaimTaken-2',
+  'markDue-2', 'takeDue-2', 'releaseShard-3', 'reclaimTaken-2',
 ] as const;
 
 type ScriptResult = Promise<unknown>;
@@ -23,7 +23,6 @@ export interface ScriptCommands {
   forgetGroup(...args: string[]): ScriptResult;
   markDue(...args: string[]): ScriptResult;
   takeDue(...args: string[]): ScriptResult;
-  settleTaken(...args: string[]): ScriptResult;
   releaseShard(...args: string[]): ScriptResult;
   reclaimTaken(...args: string[]): ScriptResult;
 }

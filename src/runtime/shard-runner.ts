@@ -160,7 +160,7 @@ class Run {
     }
     let ids: string[] = [];
     try {
-      ids = (await redis.takeDue(this.#keys.due, this.#keys.taken, String(granted))) as string[];
+      ids = (await redis.takeDue(this.#keys.due, this.#keys.taken, '', '0', String(granted))) as string[];
       this.dueSeenShort = ids.length < granted;
     } finally {
       slots.give(granted - ids.length);
@@ -177,7 +177,7 @@ class Run {
     }
   }
 
-  /** Drains one session (its slot already taken) and settles it. */
+  /** Drains one session (its slot already taken) and settles it, taking the next due sessions in the same step. */
   #track(sessionId: string): void {
     const work = this.#drainAndSettle(sessionId);
     this.inFlight.add(work);
@@ -212,7 +212,7 @@ class Run {
   }
 
   #settle(sessionId: string, again: boolean, take: number): Promise<unknown> {
-    return this.#options.redis.settleTaken(this.#keys.due, this.#keys.taken, sessionId, again ? '1' : '0', String(take));
+    return this.#options.redis.takeDue(this.#keys.due, this.#keys.taken, sessionId, again ? '1' : '0', String(take));
   }
 
   #takeMax(): number {

@@ -45,7 +45,7 @@ describe('drain shards', () => {
     const keys = shardKeys(config.redis.prefix, 0);
     // A run took them and died before settling them: they are in the taken list, not due.
     const redis = client.runtime.redis as typeof client.runtime.redis & ScriptCommands;
-    expect(await redis.takeDue(keys.due, keys.taken, '10')).toEqual(ids);
+    expect(await redis.takeDue(keys.due, keys.taken, '', '0', '10')).toEqual(ids);
     expect(await redis.llen(keys.due)).toBe(0);
 
     const worker = await start(config, ['session']);

@@ -134,7 +134,7 @@ describe('a shard run', () => {
     // One slot: the run drains one session at a time, in list order.
     const shard = await bench(released, { slots: new DrainSlots(1) });
     await shard.list('old1', 'old2');
-    await shard.redis.takeDue(shard.keys.due, shard.keys.taken, '10');
+    await shard.redis.takeDue(shard.keys.due, shard.keys.taken, '', '0', '10');
     await shard.list('new');
     expect(await shard.runner.run(0)).toBe('released');
     expect(shard.drained).toEqual(['old1', 'old2', 'new']);
