@@ -6,14 +6,21 @@
 import type { Job } from 'bullmq';
 import type { ShardJobData, SessionTrigger } from '../src/runtime/drain-shards.js';
 import type { DrainJobData } from '../src/runtime/drain-trigger.js';
+import type { RuntimeStats } from '../src/runtime/runtime-stats.js';
 import type { SessionDriver } from '../src/runtime/session-driver.js';
 import type { ShardRunner } from '../src/runtime/shard-runner.js';
 
 /** Builds the processor function for the drain worker. */
-export function createDrainProcessor(driver: SessionDriver, trigger: SessionTrigger, shards: ShardRunner) {
+export function createDrainProcessor(driver: SessionDriver, trigger: SessionTrigger, shards: ShardRunner, stats: RuntimeStats) {
+  const ran = (outcome: string) => stats.trigger.counted({ name: 'drain_shard_runs_total', labels: { outcome } });
   return async (job: Job<DrainJobData | ShardJobData>): Promise<void> => {
     if ('shard' in job.data) {
-      await shards.run(job.data.shard);
+      try {
+        ran(await shards.run(job.data.shard));
+      } catch (error) {
+        ran('failed');
+        throw error;
+      }
       return;
     }
     const outcome = await driver.drain(job.data.sessionId);

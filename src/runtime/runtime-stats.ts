@@ -13,6 +13,8 @@ export const counterNames = [
   'commits_total',
   'commit_conflicts_total',
   'drains_total',
+  'drain_failures_total',
+  'drain_shard_runs_total',
   'effects_run_total',
   'timers_fired_total',
   'live_actor_evictions_total',

@@ -173,11 +173,14 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       drain: (sessionId) => driver.drain(sessionId),
       slots: new DrainSlots(config.runtime.drainConcurrency),
       addJob: (shard) => addShardJob(queues.drain, shard),
-      onDrainError: (sessionId, error) => logger.warn({ err: error, sessionId }, 'drain failed; retrying the session later'),
+      onDrainError: (sessionId, error) => {
+        stats.trigger.counted({ name: 'drain_failures_total' });
+        logger.warn({ err: error, sessionId }, 'drain failed; retrying the session later');
+      },
     });
     // Per worker, a slot for every shard (a shard's run holds its slot while it waits for work).
     const drainJobs = config.runtime.drainShards > 0 ? config.runtime.drainShards : config.runtime.drainConcurrency;
-    startWorker(queueNames.drain, createDrainProcessor(driver, trigger, shardRunner), drainJobs);
+    startWorker(queueNames.drain, createDrainProcessor(driver, trigger, shardRunner, stats), drainJobs);
     startWorker(queueNames.timers, createTimerProcessor(ingestor, stats), config.runtime.timerConcurrency, timerJobRetention);
     sweepTimer = scheduleSweeps(sweeper, config.runtime.sweepIntervalSeconds, logger);
   }

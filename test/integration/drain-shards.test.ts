@@ -32,6 +32,10 @@ async function ingestAll(client: TestRuntime, ids: readonly string[], text: stri
   for (const id of ids) await client.runtime.ingestor.ingest(id, ingestedMessage(id, text));
 }
 
+function counters(kizuna: TestRuntime) {
+  return kizuna.runtime.stats.getSnapshot().context.counters;
+}
+
 async function appliedTexts(kizuna: TestRuntime, sessionId: string): Promise<string[]> {
   return messageTexts((await kizuna.runtime.reader.readLog(sessionId)).entries);
 }
@@ -52,6 +56,7 @@ describe('drain shards', () => {
     for (const id of ids) await waitFor(async () => (await appliedTexts(worker, id)).length === 1, { message: `${id} drained` });
     await waitFor(async () => (await redis.exists(keys.armed)) === 0, { message: 'the shard was released' });
     expect(await redis.llen(keys.taken)).toBe(0);
+    await waitFor(() => (counters(worker).drain_shard_runs_total['outcome="released"'] ?? 0) >= 1, { message: 'the run counted' });
     for (const id of ids) expect(await appliedTexts(worker, id)).toEqual(['so about']);
   });
 
@@ -82,6 +87,7 @@ describe('drain shards', () => {
     const worker = await start(config, ['session']);
     for (const id of others) await waitFor(async () => (await appliedTexts(worker, id)).length === 1, { message: `${id} drained` });
     expect(await appliedTexts(worker, broken)).toEqual([]);
+    expect(counters(worker).drain_failures_total['']).toBeGreaterThanOrEqual(1);
     expect(await client.runtime.redis.lrange(`${prefix}:{${broken}}:mailbox`, 0, -1)).toHaveLength(1);
 
     // Repaired by hand (as an operator would); the retry drains it without a new event.
