@@ -9,6 +9,7 @@ import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { shardKeys } from '../redis/keys.js';
 import type { ScriptCommands } from '../redis/scripts.js';
+import { drainJobOptions } from './drain-trigger.js';
 
 /** Anything that asks for a session's mailbox to be drained. */
 export interface SessionTrigger {
@@ -93,11 +94,5 @@ export class ShardTrigger implements SessionTrigger {
 /** Adds the drain job of `shard` (queued behind a running one, never twice). Performs I/O. */
 export async function addShardJob(queue: Queue, shard: number): Promise<void> {
   const data: ShardJobData = { shard };
-  await queue.add('drain', data, {
-    deduplication: { id: shardJobKey(shard), keepLastIfActive: true },
-    removeOnComplete: true,
-    removeOnFail: true,
-    attempts: 25,
-    backoff: { type: 'exponential', delay: 200 },
-  });
+  await queue.add('drain', data, drainJobOptions(shardJobKey(shard)));
 }
