@@ -12,10 +12,8 @@ import { enx } from './en-chat-lexicon.js';
 import { en2 } from './en-chat2-lexicon.js';
 import { statement } from './en-sentences.js';
 import { chain, done, open, unsure, type Piece } from './pieces.js';
-import type { Random } from './random.js';
+import { maybe, type Random } from './random.js';
 
-const maybe = (random: Random, probability: number, make: () => Piece | Piece[]): Piece | Piece[] | undefined =>
-  random.chance(probability) ? make() : undefined;
 
 /** A phrase whose first word cannot end it, whose middle words are unclear and whose last word can. */
 function phrase(text: string): Piece[] {

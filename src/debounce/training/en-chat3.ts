@@ -10,10 +10,8 @@
 import { statement } from './en-sentences.js';
 import { en3 } from './en-chat3-lexicon.js';
 import { chain, done, open, subordinate, unsure, type Piece } from './pieces.js';
-import type { Random } from './random.js';
+import { maybe, type Random } from './random.js';
 
-const maybe = (random: Random, probability: number, make: () => Piece | Piece[]): Piece | Piece[] | undefined =>
-  random.chance(probability) ? make() : undefined;
 
 /** Words of a phrase: all but the last unclear, the last one may end. */
 function closing(text: string): Piece[] {

@@ -45,3 +45,16 @@ export function createRandom(seed: number): Random {
     },
   };
 }
+
+/** `make()` with probability `probability`, else undefined (an optional part of a generated line). */
+export function maybe<T>(random: Random, probability: number, make: () => T): T | undefined {
+  return random.chance(probability) ? make() : undefined;
+}
+
+/** An English word as chat spaces it inside Chinese: glued on, or with a space either side. */
+export function spacedEnglish(random: Random, word: string): string {
+  const roll = random.next();
+  if (roll < 0.55) return word;
+  if (roll < 0.85) return ` ${word} `;
+  return random.chance(0.5) ? ` ${word}` : `${word} `;
+}

@@ -8,14 +8,11 @@
  * (我一直想问你), adverbial openers (好不容易) and modified noun phrases that are only a topic.
  */
 import { chain, done, open, unsure, type Piece } from './pieces.js';
-import type { Random } from './random.js';
+import { maybe, type Random } from './random.js';
 import { clause, objectNoun, predicate, subject, verbOrPhrase, type ZhContext } from './zh-clauses.js';
 import { zhx } from './zh-chat-lexicon.js';
 import { zh } from './zh-lexicon.js';
 
-function maybe<T>(random: Random, probability: number, make: () => T): T | undefined {
-  return random.chance(probability) ? make() : undefined;
-}
 
 function particle(random: Random, probability: number, list: readonly string[] = ['啊', '呀', '呢', '吧', '啦', '哦', '嘛', '诶', '哈']): Piece | undefined {
   return maybe(random, probability, () => done(random.pick(list)));

@@ -8,27 +8,17 @@
  */
 import { enx } from './en-chat-lexicon.js';
 import { chain, done, open, unsure, type Piece } from './pieces.js';
-import type { Random } from './random.js';
+import { maybe, type Random, spacedEnglish } from './random.js';
 import { clause, predicate, subject, type ZhContext } from './zh-clauses.js';
 import { zhx } from './zh-chat-lexicon.js';
 import { zh2 } from './zh-chat2-lexicon.js';
 import { zh } from './zh-lexicon.js';
 
-function maybe<T>(random: Random, probability: number, make: () => T): T | undefined {
-  return random.chance(probability) ? make() : undefined;
-}
 
 function tail(random: Random, probability: number, list: readonly string[] = ['啊', '呀', '呢', '吧', '啦', '哦', '嘛', '哈', '了', '诶', '😂', '😭', '哈哈']): Piece | undefined {
   return maybe(random, probability, () => done(random.pick(list)));
 }
 
-/** An English word as chat spaces it inside Chinese: glued on, or with a space either side. */
-function en(random: Random, word: string): string {
-  const roll = random.next();
-  if (roll < 0.55) return word;
-  if (roll < 0.85) return ` ${word} `;
-  return random.chance(0.5) ? ` ${word}` : `${word} `;
-}
 
 function enNoun(random: Random): string {
   const roll = random.next();
@@ -43,7 +33,7 @@ function who(random: Random): string {
 /** 周末有个 party, 她发了个 vlog, 我在开 meeting: an English noun that finishes the line. */
 export function enNounEnd(context: ZhContext): Piece[] {
   const { random } = context;
-  const noun = en(random, enNoun(random));
+  const noun = spacedEnglish(random, enNoun(random));
   const time = maybe(random, 0.4, () => unsure(random.pick([...zh.times, '周末', '明天', '今晚', '下午', '待会'])));
   const person = maybe(random, 0.5, () => unsure(who(random)));
   const lead = random.chance(0.5) ? chain(person, time) : chain(time, person);
@@ -68,7 +58,7 @@ export function enNounEnd(context: ZhContext): Piece[] {
 /** Mixed lines still open: 跟 client 说, 明天的 meeting, 我们 team 的, 他在 ins 上说, deadline 的话, 因为 ddl. */
 export function enNounOpen(context: ZhContext): Piece[] {
   const { random } = context;
-  const noun = en(random, enNoun(random));
+  const noun = spacedEnglish(random, enNoun(random));
   const person = maybe(random, 0.5, () => unsure(who(random)));
   const time = maybe(random, 0.3, () => open(random.pick([...zh.times, '刚才', '昨天', '明天', '上次'])));
   const rest = (): Piece[] => (random.chance(0.6) ? clause(context, { dropSubject: random.chance(0.5) }) : predicate(context));
@@ -95,7 +85,7 @@ export function enNounOpen(context: ZhContext): Piece[] {
 /** 我先 check 一下, 他又 delay 了, 等我 check 完 (unfinished), 帮我 review 一下这个 (unfinished). */
 export function enVerbFrame(context: ZhContext): Piece[] {
   const { random } = context;
-  const verb = en(random, random.pick(zh2.enVerbs));
+  const verb = spacedEnglish(random, random.pick(zh2.enVerbs));
   const person = maybe(random, 0.5, () => unsure(random.pick(['我', '你', '他', '我们', '老板', '那我', '那你', '你们'])));
   switch (random.int(4)) {
     case 0:
@@ -120,7 +110,7 @@ export function slangLine(context: ZhContext): Piece[] {
   if (random.chance(0.2)) {
     // cpu我, pua他, 别内涵我: a slang verb with its person.
     const lead = maybe(random, 0.5, () => unsure(random.pick(['他', '她', '你', '别', '又', '老板又', '你又', '他在', '不要'])));
-    return chain(lead, (lead === undefined ? unsure : open)(en(random, random.pick(zh2.personSlang))), done(random.pick(['我', '你', '他', '我们', '人'])), tail(random, 0.3, ['了', '是吧', '呢', '😅', '？']));
+    return chain(lead, (lead === undefined ? unsure : open)(spacedEnglish(random, random.pick(zh2.personSlang))), done(random.pick(['我', '你', '他', '我们', '人'])), tail(random, 0.3, ['了', '是吧', '呢', '😅', '？']));
   }
   const lead = maybe(random, 0.35, () => unsure(random.pick(['真的', '我', '我真的', '救命', '啊啊啊', '家人们', '姐妹们', '兄弟们', '属于是', '直接', '有点', '好家伙'])));
   return chain(lead, done(random.pick(zh2.slang)), maybe(random, 0.25, () => done(random.pick(['了', '啊', '😭', '😂', '！', '家人们', '属于是', '哈哈哈', '[捂脸]', '[裂开]']))));

@@ -13,25 +13,15 @@ import { zh2 } from './zh-chat2-lexicon.js';
 import { zh3 } from './zh-chat3-lexicon.js';
 import { zhx } from './zh-chat-lexicon.js';
 import { chain, done, open, unsure, type Piece } from './pieces.js';
-import type { Random } from './random.js';
+import { maybe, type Random, spacedEnglish } from './random.js';
 import { clause, objectNoun, predicate, type ZhContext } from './zh-clauses.js';
 import { zh } from './zh-lexicon.js';
 
-function maybe<T>(random: Random, probability: number, make: () => T): T | undefined {
-  return random.chance(probability) ? make() : undefined;
-}
 
 function tail(random: Random, probability: number, list: readonly string[] = ['啊', '呀', '呢', '吧', '啦', '哦', '哈', '诶', '😂', '😭', '哈哈哈', '！']): Piece | undefined {
   return maybe(random, probability, () => done(random.pick(list)));
 }
 
-/** An English word as chat spaces it inside Chinese. */
-function spaced(random: Random, word: string): string {
-  const roll = random.next();
-  if (roll < 0.55) return word;
-  if (roll < 0.85) return ` ${word} `;
-  return random.chance(0.5) ? ` ${word}` : `${word} `;
-}
 
 const people = ['我', '我', '我们', '你', '他', '她', '我妈', '我室友', '我同事', '老板', '我朋友', '他们', '咱们'];
 
@@ -233,18 +223,18 @@ export function mixedEnglishEnd(context: ZhContext): Piece[] {
   switch (random.int(4)) {
     case 0:
       // A bare 好 / 很 after 你 or 我 is a greeting or a reply (你好, 我很), so only the longer degree words are cut points.
-      return chain(who, degreePiece(random), done(spaced(random, random.pick(zh3.enAdjectives))), tail(random, 0.35, ['了', '啊', '吧', '诶', '哈哈', '😂', '了吧']));
+      return chain(who, degreePiece(random), done(spacedEnglish(random, random.pick(zh3.enAdjectives))), tail(random, 0.35, ['了', '啊', '吧', '诶', '哈哈', '😂', '了吧']));
     case 1:
       // 好 cute 的那个, 超 chill 但是: the English adjective is inside, not at the end.
-      return chain(who, degreePiece(random), done(spaced(random, random.pick(zh3.enAdjectives))), open(random.pick(['的那个', '的一个', '但是', '然后', '的那种', '，就是', '，不过'])), random.chance(0.5) ? done(random.pick(zhx.heads)) : clause(context, { dropSubject: true }));
+      return chain(who, degreePiece(random), done(spacedEnglish(random, random.pick(zh3.enAdjectives))), open(random.pick(['的那个', '的一个', '但是', '然后', '的那种', '，就是', '，不过'])), random.chance(0.5) ? done(random.pick(zhx.heads)) : clause(context, { dropSubject: true }));
     case 2: {
       // 我在想要不要 buy (the thing to buy missing) against 要不要 buy 一下 / book 了.
       const verb = random.pick(['buy', 'order', 'book', 'call', 'text', 'dm', 'email', 'invite', 'ping', 'unfollow', 'block', 'follow']);
       const lead = chain(maybe(random, 0.6, () => unsure(random.pick(['我', '我们', '你', '他']))), open(random.pick(['在想要不要', '在考虑要不要', '纠结要不要', '要不要', '还在想要不要'])));
-      return chain(lead, open(spaced(random, verb)), random.chance(0.5) ? done(random.pick(['一下', '了', '一下吧', '他', '她', '一个'])) : done(spaced(random, random.pick(zh2.enNouns))), tail(random, 0.2, ['啊', '哈', '吧', '？']));
+      return chain(lead, open(spacedEnglish(random, verb)), random.chance(0.5) ? done(random.pick(['一下', '了', '一下吧', '他', '她', '一个'])) : done(spacedEnglish(random, random.pick(zh2.enNouns))), tail(random, 0.2, ['啊', '哈', '吧', '？']));
     }
     default:
-      return chain(who, degreePiece(random), done(spaced(random, random.pick(['emo', 'low', 'chill', 'awkward', 'random', 'toxic', 'crazy', 'fancy']))), open(random.pick(['，但是', '，然后', '，所以', '但是', '然后'])), random.chance(0.4) ? done(random.pick(['人', '感觉', '风格'])) : clause(context, { dropSubject: true }));
+      return chain(who, degreePiece(random), done(spacedEnglish(random, random.pick(['emo', 'low', 'chill', 'awkward', 'random', 'toxic', 'crazy', 'fancy']))), open(random.pick(['，但是', '，然后', '，所以', '但是', '然后'])), random.chance(0.4) ? done(random.pick(['人', '感觉', '风格'])) : clause(context, { dropSubject: true }));
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import type { JiebaLexicon } from './jieba-lexicon.js';
 import { chain, done, open, unsure, type Piece } from './pieces.js';
-import type { Random } from './random.js';
+import { maybe, type Random } from './random.js';
 import { zh } from './zh-lexicon.js';
 
 /** What the clause builders draw from: the hand lexicon plus the jieba slices. */
@@ -45,9 +45,6 @@ export function subject(context: ZhContext): string {
   return random.pick(zh.subjects);
 }
 
-function maybe<T>(random: Random, probability: number, make: () => T): T | undefined {
-  return random.chance(probability) ? make() : undefined;
-}
 
 function particle(random: Random, probability: number): Piece | undefined {
   return maybe(random, probability, () => done(random.pick(zh.particles)));

@@ -6,14 +6,11 @@
  * (关键是他, 她跟我说她).
  */
 import { chain, done, open, unsure, type Piece } from './pieces.js';
-import type { Random } from './random.js';
+import { maybe, type Random } from './random.js';
 import { clause, objectNoun, predicate, subject, verbOrPhrase, type ZhContext } from './zh-clauses.js';
 import { zhx } from './zh-chat-lexicon.js';
 import { zh } from './zh-lexicon.js';
 
-function maybe<T>(random: Random, probability: number, make: () => T): T | undefined {
-  return random.chance(probability) ? make() : undefined;
-}
 
 /** A clause whose first piece, a bare subject, cannot end the utterance because something came before it. */
 function continuedClause(context: ZhContext): Piece[] {
