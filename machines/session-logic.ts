@@ -3,6 +3,7 @@
  * other than the seeded generator in context.
  */
 import { chooseImages } from './group-images.js';
+import { parseCommand } from './session-commands.js';
 import type {
   Fragment,
   MessageReceivedEvent,
@@ -18,6 +19,14 @@ import type {
 /** True when a message carries something to respond to: non-blank text or an image; pure. */
 export function hasMessageContent(event: Pick<MessageReceivedEvent, 'text' | 'images'>): boolean {
   return event.text.trim().length > 0 || event.images.length > 0;
+}
+
+/**
+ * True when a message is someone talking (content, not a command, not the bot's own account): in a private
+ * chat, a fragment of what the user is saying; pure.
+ */
+export function isSpokenMessage(event: MessageReceivedEvent): boolean {
+  return hasMessageContent(event) && parseCommand(event.text) === null && event.fromSelf !== true;
 }
 
 /** True when debounce holds this session's messages (on, and its scope covers the chat type); pure. */

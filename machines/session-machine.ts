@@ -36,6 +36,7 @@ import {
   fragmentOf,
   hasMessageContent,
   isDebounced,
+  isSpokenMessage,
   replyTextsOf,
   requestedWaitSeconds,
   withSideRequest,
@@ -84,11 +85,7 @@ export const sessionMachine = setup({
   guards: {
     // In a group only messages addressed to the bot are conversation; the others go to group memory and the judge.
     isConversational: ({ context, event }) =>
-      event.type === 'message.received' &&
-      hasMessageContent(event) &&
-      parseCommand(event.text) === null &&
-      event.fromSelf !== true &&
-      (context.group === undefined || isAddressed(context, event)),
+      event.type === 'message.received' && isSpokenMessage(event) && (context.group === undefined || isAddressed(context, event)),
     isGroupMessage: ({ context, event }) =>
       context.group !== undefined && event.type === 'message.received' && hasMessageContent(event) && parseCommand(event.text) === null,
     isMemberMessage: ({ context, event }) =>

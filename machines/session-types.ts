@@ -303,6 +303,12 @@ export interface MessageReceivedEvent {
   fromSelf?: boolean;
   /** Completeness of the merged buffer including this fragment, scored by the driver before the transition. */
   completeness: number;
+  /**
+   * Set by the driver when another of the user's messages was already in the mailbox behind this one: the
+   * user had gone on before the bot could answer, so this fragment was not scored (completeness 0) and the
+   * buffer is judged on the message that follows.
+   */
+  followed?: true;
 }
 
 export interface TimerFiredEvent {

@@ -3,10 +3,15 @@
  * score of the merged buffer), sends it, and gathers what the commit needs — log entries, outbound
  * messages, effects and the new snapshot. An event the machine cannot take (malformed JSON, a throwing
  * action) is logged as rejected and skipped; the others still apply.
+ *
+ * In a private chat, a message with another of the user's messages right behind it in the batch is not
+ * scored: the user went on before the bot could answer, so whether that fragment sounded finished no longer
+ * matters (scoring it could only start a reply that the next fragment discards). It is marked `followed`
+ * with completeness 0, and the burst is judged once, on its last message.
  */
 import type { Snapshot } from 'xstate';
 import { isAddressed } from '../../machines/heartflow.js';
-import { isDebounced, mergedText } from '../../machines/session-logic.js';
+import { isDebounced, isSpokenMessage, mergedText } from '../../machines/session-logic.js';
 import type {
   HistoryRecord,
   MentalRecord,
@@ -71,7 +76,6 @@ export async function applyBatch(
   const tally: BatchTally = { merged: 0, joined: 0, passed: 0 };
 
   const parsedEntries = entries.map((entry) => ({ entry, parsed: parseEvent(entry.json) }));
-  const scores = await prescore(parsedEntries, before, options);
   const settingsEvent = settingsChangeFor(before, options.settings, firstTime(parsedEntries));
   if (settingsEvent !== null) {
     sendToLive(live, settingsEvent);
@@ -79,13 +83,13 @@ export async function applyBatch(
     logEntries.push({ seq: null, event: settingsEvent, state: live.actor.getSnapshot().value });
   }
 
-  for (const { entry, parsed } of parsedEntries) {
+  for (const [index, { entry, parsed }] of parsedEntries.entries()) {
     if ('error' in parsed) {
       rejected += 1;
       logEntries.push({ seq: entry.seq, raw: entry.json, rejected: parsed.error, state: live.actor.getSnapshot().value });
       continue;
     }
-    const event = await annotate(parsed.event, contextOf(live), options, scores);
+    const event = await annotate(parsed.event, contextOf(live), options, isFollowed(parsedEntries[index + 1]?.parsed));
     const held = contextOf(live).fragments.length;
     sendToLive(live, event);
     countOutcome(tally, event, held, contextOf(live));
@@ -170,56 +174,26 @@ function parseEvent(json: string): { event: SessionEvent } | { error: { code: st
   }
 }
 
-/** Scores the merged buffer for a message (failing open to "complete" when the scorer breaks). */
-async function annotate(
-  event: SessionEvent,
-  context: SessionContext,
-  options: ApplyOptions,
-  scores: ReadonlyMap<string, number>,
-): Promise<SessionEvent> {
-  if (event.type !== 'message.received' || typeof event.completeness === 'number') return event;
-  // Outside debounce's scope, or a group message nobody addressed the bot with, nothing is held: nothing to score.
-  if (!isDebounced(context) || (context.group !== undefined && !isAddressed(context, event))) return { ...event, completeness: 1 };
-  const text = mergedText([...context.fragments, { text: event.text }]);
-  let completeness = scores.get(text);
-  if (completeness === undefined) {
-    try {
-      completeness = await options.scorer.score(text);
-    } catch {
-      completeness = 1;
-    }
-  }
-  return { ...event, completeness };
+/** True when the next entry is one of the user's own messages (a fragment that will join the buffer); pure. */
+function isFollowed(next: ReturnType<typeof parseEvent> | undefined): boolean {
+  return next !== undefined && 'event' in next && next.event.type === 'message.received' && isSpokenMessage(next.event);
 }
 
 /**
- * Scores, in one batched call, the merged buffers the batch's leading run of messages will produce (one per
- * message, each a prefix of the next), so a burst costs one inference call instead of one per fragment. A
- * merged text that turns out different (another event changed the buffer) is simply scored on its own.
+ * Scores the merged buffer for a message (failing open to "complete" when the scorer breaks); a private
+ * message the user already followed with another is marked instead of scored.
  */
-async function prescore(
-  parsedEntries: ReadonlyArray<{ parsed: ReturnType<typeof parseEvent> }>,
-  context: SessionContext,
-  options: ApplyOptions,
-): Promise<Map<string, number>> {
-  const scores = new Map<string, number>();
-  // Group messages come from many members; each addressed one is scored on its own.
-  if (options.scorer.scoreBatch === undefined || !isDebounced(context) || context.group !== undefined) return scores;
-  const fragments: Array<{ text: string }> = [...context.fragments];
-  const texts: string[] = [];
-  for (const { parsed } of parsedEntries) {
-    if (!('event' in parsed) || parsed.event.type !== 'message.received') break;
-    fragments.push({ text: parsed.event.text });
-    texts.push(mergedText(fragments));
-  }
-  if (texts.length < 2) return scores;
+async function annotate(event: SessionEvent, context: SessionContext, options: ApplyOptions, followed: boolean): Promise<SessionEvent> {
+  if (event.type !== 'message.received' || typeof event.completeness === 'number') return event;
+  // Outside debounce's scope, a command, or a group message nobody addressed the bot with: nothing is held, nothing to score.
+  if (!isDebounced(context) || !isSpokenMessage(event) || (context.group !== undefined && !isAddressed(context, event))) return { ...event, completeness: 1 };
+  // Group messages come from many members: each addressed one is judged on its own.
+  if (followed && context.group === undefined) return { ...event, completeness: 0, followed: true };
   try {
-    const results = await options.scorer.scoreBatch(texts);
-    texts.forEach((text, index) => scores.set(text, results[index] ?? 1));
+    return { ...event, completeness: await options.scorer.score(mergedText([...context.fragments, { text: event.text }])) };
   } catch {
-    // Each message is scored on its own instead (and fails open there).
+    return { ...event, completeness: 1 };
   }
-  return scores;
 }
 
 /** Rebuilds the actor from the batch's start and re-sends the events accepted so far. */

@@ -35,19 +35,22 @@ function options(scorer: CompletenessScorer) {
 describe('applyBatch', () => {
   it('records the configured settings first, then each event with the completeness of the merged buffer', async () => {
     const scorer = recordingScorer(0.2);
-    const batch = await applyBatch(createLiveSession(sessionId, undefined, 0), [entry(1, message('如果明天', 1000)), entry(2, message('下雨', 2000))], options(scorer));
+    const live = createLiveSession(sessionId, undefined, 0);
+    const first = await applyBatch(live, [entry(1, message('如果明天', 1000))], options(scorer));
+    const batch = await applyBatch(first.live, [entry(2, message('下雨', 2000))], options(scorer));
     expect(scorer.seen).toEqual(['如果明天', '如果明天下雨']);
-    expect(batch.logEntries.map((item) => [item.seq, item.event?.type, item.state])).toEqual([
+    expect([...first.logEntries, ...batch.logEntries].map((item) => [item.seq, item.event?.type, item.state])).toEqual([
       [null, 'settings.changed', 'idle'],
       [1, 'message.received', 'buffering'],
       [2, 'message.received', 'buffering'],
     ]);
-    expect(batch.logEntries[1]!.event).toMatchObject({ completeness: 0.2 });
+    expect(batch.logEntries[0]!.event).toMatchObject({ completeness: 0.2 });
     expect(batch.logEntries.at(-1)!.hash).toMatch(/^[0-9a-f]{16}$/);
     // The second fragment joined the first one held: one debounce merge.
     expect(batch.tally).toEqual({ merged: 1, joined: 0, passed: 0 });
-    // The second fragment moves the deadline to 12 000 but keeps the job armed for 11 000.
-    expect(batch.effects).toEqual([{ type: 'timer.arm', sessionId, name: 'debounce', gen: 1, dueAt: 11_000 }]);
+    // The first fragment arms the debounce timer; the second moves the deadline to 12 000 but keeps that job.
+    expect(first.effects).toEqual([{ type: 'timer.arm', sessionId, name: 'debounce', gen: 1, dueAt: 11_000 }]);
+    expect(batch.effects).toEqual([]);
   });
 
   it('in a group, scores only messages addressed to the bot (the others are never buffered)', async () => {
@@ -125,22 +128,54 @@ describe('applyBatch', () => {
 });
 
 describe('applyBatch scoring', () => {
-  it('scores a burst of fragments in one batched call, with the same scores as one by one', async () => {
-    const calls: string[][] = [];
-    const score = (text: string) => (text.endsWith('!') ? 0.9 : text.length / 100);
-    const scorer: CompletenessScorer = {
-      name: 'batching',
-      score: async (text) => (calls.push([text]), score(text)),
-      scoreBatch: async (texts) => (calls.push([...texts]), texts.map(score)),
-    };
-    const texts = ['so', 'I was', 'thinking', 'about it!'];
+  const messagesOf = (batch: { logEntries: ReadonlyArray<{ event?: unknown }> }) =>
+    batch.logEntries.flatMap((item) => ((item.event as { type?: string })?.type === 'message.received' ? [item.event as { completeness: number; followed?: true }] : []));
+
+  it('scores a burst the user sent before the bot could answer once, on its last message', async () => {
+    // "ok!" alone would sound finished; the user went on, so it starts no reply that the next fragment would discard.
+    const scorer = { ...recordingScorer(0), score: async (text: string) => (text.endsWith('?') ? 0.95 : 0.9) };
+    const seen: string[] = [];
+    const texts = ['ok!', 'but wait', 'what about Sunday?'];
     const batch = await applyBatch(
       createLiveSession(sessionId, undefined, 0),
       texts.map((text, index) => entry(index + 1, message(text, 1000 + index))),
-      options(scorer),
+      options({ ...scorer, score: async (text) => (seen.push(text), scorer.score(text)) }),
     );
-    expect(calls).toEqual([['so', 'so I was', 'so I was thinking', 'so I was thinking about it!']]);
-    const recorded = batch.logEntries.flatMap((item) => (item.event?.type === 'message.received' ? [item.event.completeness] : []));
-    expect(recorded).toEqual(['so', 'so I was', 'so I was thinking', 'so I was thinking about it!'].map(score));
+    expect(seen).toEqual(['ok! but wait what about Sunday?']);
+    expect(messagesOf(batch).map(({ completeness, followed }) => [completeness, followed])).toEqual([
+      [0, true],
+      [0, true],
+      [0.95, undefined],
+    ]);
+    expect(batch.state).toBe('awaiting-llm');
+    expect(batch.effects.filter((effect) => effect.type === 'llm.start')).toEqual([
+      expect.objectContaining({ request: expect.objectContaining({ text: 'ok! but wait what about Sunday?' }) }),
+    ]);
+    const replay = replaySession({ sessionId, checkpoint: null, entries: batch.logEntries, expected: batch.persisted });
+    expect(replay).toEqual({ ok: true, applied: 4 });
+  });
+
+  it('scores a message followed by a command as usual, and never scores the command', async () => {
+    const scorer = recordingScorer(0.1);
+    const live = createLiveSession(sessionId, undefined, 0);
+    const batch = await applyBatch(live, [entry(1, message('so', 1000)), entry(2, message('/status', 1001)), entry(3, message('anyway', 1002))], options(scorer));
+    expect(scorer.seen).toEqual(['so', 'so anyway']);
+    expect(messagesOf(batch).map(({ completeness, followed }) => [completeness, followed])).toEqual([
+      [0.1, undefined],
+      [1, undefined],
+      [0.1, undefined],
+    ]);
+  });
+
+  it('in a group, judges each addressed message on its own even when another follows', async () => {
+    const scorer = recordingScorer(0.95);
+    const group = 'http:group:g1';
+    const groupSettings = { ...settings, heartflow: { ...settings.heartflow, enabled: false } };
+    await applyBatch(
+      createLiveSession(group, undefined, 0),
+      [entry(1, { ...message('@Miko hi', 1000), mentionsBot: true }), entry(2, { ...message('@Miko you there?', 2000), mentionsBot: true })],
+      { scorer, settings: groupSettings, rebuild: (persisted: Snapshot<unknown>) => createLiveSession(group, persisted, 0) },
+    );
+    expect(scorer.seen).toHaveLength(2);
   });
 });

@@ -48,11 +48,14 @@ describe('[004] debounce', () => {
     const scorer: CompletenessScorer = { name: 'recording', score: async (text) => (seen.push(text), text.endsWith('吧') ? 0.95 : 0.1) };
     const live = createLiveSession('http:private:alice', undefined, 0);
     const message = (text: string, at: number) => JSON.stringify({ type: 'message.received', at, sender: { id: 'alice' }, text, images: [], mentionsBot: false });
-    const batch = await applyBatch(live, [{ seq: 1, json: message('如果明天不下雨', 1000) }, { seq: 2, json: message('我们就去爬山吧', 2000) }], {
+    const options = {
       scorer,
       settings: settingsWith(quiet),
       rebuild: (persisted: Snapshot<unknown>) => createLiveSession('http:private:alice', persisted, 0),
-    });
+    };
+    // Each fragment arrives on its own (a drain each): each re-scores the merged buffer.
+    expect((await applyBatch(live, [{ seq: 1, json: message('如果明天不下雨', 1000) }], options)).state).toBe('buffering');
+    const batch = await applyBatch(live, [{ seq: 2, json: message('我们就去爬山吧', 2000) }], options);
     expect(seen).toEqual(['如果明天不下雨', '如果明天不下雨我们就去爬山吧']);
     expect(batch.state).toBe('awaiting-llm');
     expect(batch.effects.filter((effect) => effect.type === 'llm.start')).toEqual([
