@@ -176,7 +176,20 @@ function parseEvent(json: string): { event: SessionEvent } | { error: { code: st
 
 /** True when the next entry is one of the user's own messages (a fragment that will join the buffer); pure. */
 function isFollowed(next: ReturnType<typeof parseEvent> | undefined): boolean {
-  return next !== undefined && 'event' in next && next.event.type === 'message.received' && isSpokenMessage(next.event);
+  return next !== undefined && 'event' in next && isWellFormedSpeech(next.event);
+}
+
+/**
+ * `isSpokenMessage` for an event read from the mailbox, which may lack fields: a message the guard cannot
+ * read is not speech here (the machine rejects it when it is sent, and the batch goes on); pure.
+ */
+function isWellFormedSpeech(event: SessionEvent): boolean {
+  if (event.type !== 'message.received' || typeof event.text !== 'string') return false;
+  try {
+    return isSpokenMessage(event);
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -186,7 +199,7 @@ function isFollowed(next: ReturnType<typeof parseEvent> | undefined): boolean {
 async function annotate(event: SessionEvent, context: SessionContext, options: ApplyOptions, followed: boolean): Promise<SessionEvent> {
   if (event.type !== 'message.received' || typeof event.completeness === 'number') return event;
   // Outside debounce's scope, a command, or a group message nobody addressed the bot with: nothing is held, nothing to score.
-  if (!isDebounced(context) || !isSpokenMessage(event) || (context.group !== undefined && !isAddressed(context, event))) return { ...event, completeness: 1 };
+  if (!isDebounced(context) || !isWellFormedSpeech(event) || (context.group !== undefined && !isAddressed(context, event))) return { ...event, completeness: 1 };
   // Group messages come from many members: each addressed one is judged on its own.
   if (followed && context.group === undefined) return { ...event, completeness: 0, followed: true };
   try {

@@ -167,6 +167,28 @@ describe('applyBatch scoring', () => {
     ]);
   });
 
+  it('takes malformed messages around a burst as the machine does, without failing the batch', async () => {
+    const scorer = recordingScorer(0.1);
+    const noText = { type: 'message.received', at: 1001, sender: { id: 'alice' }, images: [], mentionsBot: false };
+    const blankNoImages = { type: 'message.received', at: 1002, sender: { id: 'alice' }, text: ' ', mentionsBot: false };
+    // The machine takes a text message without an images field; it is speech, so "so" before it is followed.
+    const textNoImages = { type: 'message.received', at: 1003, sender: { id: 'alice' }, text: 'hm', mentionsBot: false };
+    const batch = await applyBatch(
+      createLiveSession(sessionId, undefined, 0),
+      [entry(1, message('so', 1000)), entry(2, noText), entry(3, blankNoImages), entry(4, message('well', 1003)), entry(5, textNoImages)],
+      options(scorer),
+    );
+    expect(batch.logEntries.slice(1).map((item) => [item.seq, item.rejected?.code ?? 'ok'])).toEqual([
+      [1, 'ok'],
+      [2, 'internal'],
+      [3, 'internal'],
+      [4, 'ok'],
+      [5, 'ok'],
+    ]);
+    expect(scorer.seen).toEqual(['so', 'so well hm']);
+    expect(batch.state).toBe('buffering');
+  });
+
   it('in a group, judges each addressed message on its own even when another follows', async () => {
     const scorer = recordingScorer(0.95);
     const group = 'http:group:g1';
