@@ -24,6 +24,8 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 const cpuText = (cpu: CpuPerEvent | null) =>
   cpu === null ? 'not measured (no /proc)' : `worker ${cpu.worker} µs, Redis ${cpu.redis} µs, ingesting benchmark process ${cpu.client} µs`;
 
+const busyText = (share: number | null) => (share === null ? '' : `the worker process used ${round(share * 100, 0)} % of a core over the phase`);
+
 const redis = await startBenchRedis();
 try {
   say(`kizuna runtime benchmark (${quick ? 'quick' : 'full'}) — Redis from redis.conf at ${redis.url}`);
@@ -45,8 +47,9 @@ try {
   say(`  baseline, one drain job per session: p50 ${latencyBaseline.p50} ms, p99 ${latencyBaseline.p99} ms; CPU per event: ${cpuText(latencyBaseline.cpu)}`);
   const timers = await measureTimers(redis.url, sizes.timers, sizes.timerSpread);
   say(`timer lateness over ${sizes.timers} debounce timers due over ${sizes.timerSpread} s: p50 ${timers.p50} ms, p99 ${timers.p99} ms, max ${timers.max} ms`);
+  say(`  CPU per timer (its fragment, its firing and what each causes): ${cpuText(timers.cpu)}; ${busyText(timers.workerBusy)}`);
   const timersBaseline = await measureTimers(redis.url, sizes.timers, sizes.timerSpread, 0);
-  say(`  baseline, one drain job per session: p50 ${timersBaseline.p50} ms, p99 ${timersBaseline.p99} ms, max ${timersBaseline.max} ms`);
+  say(`  baseline, one drain job per session: p50 ${timersBaseline.p50} ms, p99 ${timersBaseline.p99} ms, max ${timersBaseline.max} ms; CPU per timer: ${cpuText(timersBaseline.cpu)}; ${busyText(timersBaseline.workerBusy)}`);
   const idle = await measureIdleFootprint(redis.url, sizes.idle);
   say(`Redis bytes per idle session: ${round(idle.controlBytes, 0)} (actor record, counter, proactive timer job, index entry); event log ${round(idle.logBytes, 0)}, outbox ${round(idle.outboxBytes, 0)} more`);
   const heap = measureHeapPerActor(idle.snapshot, sizes.heap);

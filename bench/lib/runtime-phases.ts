@@ -207,12 +207,18 @@ export async function measureLatency(
  * the messages arrive at a steady pace over `spreadSeconds`, so timers come due at count/spread per second
  * while the worker is also busy with the messages and with what each firing causes.
  */
-export async function measureTimers(redisUrl: string, count: number, spreadSeconds: number, drainShards?: number): Promise<{ p50: number; p99: number; max: number }> {
+export async function measureTimers(
+  redisUrl: string,
+  count: number,
+  spreadSeconds: number,
+  drainShards?: number,
+): Promise<{ p50: number; p99: number; max: number; cpu: CpuPerEvent | null; workerBusy: number | null }> {
   const config = drainDesign('bench-timers', drainShards, { debounce: { timeoutSeconds: 3 } });
   const processes = await workers(redisUrl, config, 1, 'session');
   const client = await clientRuntime(redisUrl, config);
   const counter = appliedCounter(redisUrl, config.redis.prefix);
   await counter.ready();
+  const meter = await startCpuMeter(pids(processes), client.redis);
   const ids = Array.from({ length: count }, (_, index) => `bench:private:timer${index}`);
   const tickMs = 10;
   const perTick = Math.max(1, Math.round((count * tickMs) / (spreadSeconds * 1000)));
@@ -222,7 +228,9 @@ export async function measureTimers(redisUrl: string, count: number, spreadSecon
     const due = started + (sent / perTick + 1) * tickMs;
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - Date.now())));
   }
-  await counter.reach(count * 2);
+  const finished = await counter.reach(count * 2);
+  // Per timer: its fragment and its firing, each drained, plus the timer's BullMQ job.
+  const cpu = await meter.stop(count);
   counter.close();
   const lateness: number[] = [];
   await pool(ids, 200, async (id) => {
@@ -232,7 +240,8 @@ export async function measureTimers(redisUrl: string, count: number, spreadSecon
   });
   await client.close();
   await stopAll(processes);
-  return { p50: percentile(lateness, 50), p99: percentile(lateness, 99), max: Math.max(...lateness) };
+  const workerBusy = cpu === null ? null : (cpu.worker * count) / 1000 / (finished - started);
+  return { p50: percentile(lateness, 50), p99: percentile(lateness, 99), max: Math.max(...lateness), cpu, workerBusy };
 }
 
 export interface IdleFootprint {

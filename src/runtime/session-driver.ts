@@ -133,7 +133,8 @@ export class SessionDriver {
     if (applied.live !== live) cache.set(applied.live);
     this.#recordCommit(applied, committedAt);
     if (applied.effects.length > 0) await this.#options.effects.run(applied.effects);
-    // Published in the same tick as the effects' acknowledgement below: one write to Redis for both.
+    // Published in the same tick as the effects' acknowledgement below, and the shard's settling follows
+    // in that tick too: one write to Redis for the three.
     this.#options.publisher?.publish({
       sessionId,
       version: result.version,
@@ -143,8 +144,18 @@ export class SessionDriver {
       outbound: applied.outbound,
       committedAt,
     });
-    await this.#ackEffects(sessionId, applied.effects.length);
+    this.#ackInBackground(sessionId, applied.effects.length);
     return result.remaining;
+  }
+
+  /**
+   * Acknowledges carried-out effects without waiting for the reply. Commands on the connection run in
+   * order, so this session's next read already sees them gone; if the acknowledgement is lost (a crash,
+   * Redis gone), the next drain runs them again, which their job ids make harmless — as after any crash
+   * between running effects and acknowledging them.
+   */
+  #ackInBackground(sessionId: string, count: number): void {
+    this.#ackEffects(sessionId, count).catch(() => undefined);
   }
 
   #recordCommit(applied: AppliedBatch, committedAt: number): void {
