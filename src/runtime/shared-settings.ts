@@ -6,6 +6,7 @@
  * forms can never go stale: a mutation would throw.
  */
 import { createHash } from 'node:crypto';
+import { defaultSessionSettings } from '../../machines/session-settings.js';
 import type { SessionSettings } from '../../machines/session-types.js';
 import { canonicalJson } from './canonical-json.js';
 
@@ -44,6 +45,11 @@ export function shareSettingsJson(json: string): SharedSettings {
   byObject.set(settings, shared);
   return shared;
 }
+
+// Every new session's context starts with the machine's defaults: known by identity, a new session's first
+// drain compares them with its configured settings without serialising them again. (A module constant that
+// nothing mutates; the interned copy stays in the WeakMap even when the JSON table restarts.)
+byObject.set(defaultSessionSettings, shareSettingsJson(JSON.stringify(defaultSessionSettings)));
 
 /** The canonical JSON of `value` when it is an interned settings object, else undefined. */
 export function sharedCanonicalJson(value: object): string | undefined {
