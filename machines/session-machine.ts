@@ -88,8 +88,7 @@ export const sessionMachine = setup({
       event.type === 'message.received' && isSpokenMessage(event) && (context.group === undefined || isAddressed(context, event)),
     isGroupMessage: ({ context, event }) =>
       context.group !== undefined && event.type === 'message.received' && hasMessageContent(event) && parseCommand(event.text) === null,
-    isMemberMessage: ({ context, event }) =>
-      context.group !== undefined && event.type === 'message.received' && hasMessageContent(event) && parseCommand(event.text) === null && event.fromSelf !== true,
+    isMemberMessage: ({ context, event }) => context.group !== undefined && event.type === 'message.received' && isSpokenMessage(event),
     isGroupChat: ({ context }) => context.group !== undefined,
     isJudgeResult: ({ context, event }) => event.type === 'judge.scored' && judgeRequestOf(context, event.requestId) !== null,
     isJoinApproved: ({ context, event }) => event.type === 'judge.scored' && judgeVerdict(context, event.scores, event.at).join,
