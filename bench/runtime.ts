@@ -28,28 +28,37 @@ const busyText = (share: number | null) => (share === null ? '' : `the worker pr
 
 const redis = await startBenchRedis();
 try {
-  say(`kizuna runtime benchmark (${quick ? 'quick' : 'full'}) — Redis from redis.conf at ${redis.url}`);
+  say(`kizuna runtime benchmark (${quick ? 'quick' : 'full'}) — Redis from redis.conf at ${redis.url}; each phase starts on an emptied Redis with a freshly rewritten AOF`);
+  await redis.reset();
   const noop = await measureNoopJobs(redis.url, sizes.noopJobs);
   say(`BullMQ no-op jobs/s (1 worker process, concurrency 32, ${sizes.noopJobs} jobs): ${round(noop, 0)}`);
+  await redis.reset();
   const throughput = await measureThroughput(redis.url, 1, sizes.sessions, sizes.perSession);
   const one = throughput.eventsPerSec;
   say(`events/s ingest→committed, 1 worker, ${sizes.sessions} sessions × ${sizes.perSession}: ${round(one, 0)} (×${round(one / noop, 2)} the no-op job rate; ${round(throughput.eventsPerCommit, 1)} events per commit)`);
   say(`  CPU per event: ${cpuText(throughput.cpu)}`);
+  await redis.reset();
   const baseline = await measureThroughput(redis.url, 1, sizes.sessions, sizes.perSession, 0);
   say(`  baseline, one drain job per session (drainShards 0): ${round(baseline.eventsPerSec, 0)} (×${round(baseline.eventsPerSec / noop, 2)}; ${round(baseline.eventsPerCommit, 1)} events per commit)`);
   say(`  CPU per event: ${cpuText(baseline.cpu)}`);
+  await redis.reset();
   const two = (await measureThroughput(redis.url, 2, sizes.sessions, sizes.perSession)).eventsPerSec;
   say(`events/s ingest→committed, 2 workers: ${round(two, 0)}`);
+  await redis.reset();
   const latency = await measureLatency(redis.url, sizes.latencySessions, sizes.rate, sizes.seconds);
   say(`ingest→commit latency at ${sizes.rate} events/s over ${sizes.latencySessions} sessions: p50 ${latency.p50} ms, p99 ${latency.p99} ms (${latency.samples} events)`);
   say(`  CPU per event: ${cpuText(latency.cpu)}`);
+  await redis.reset();
   const latencyBaseline = await measureLatency(redis.url, sizes.latencySessions, sizes.rate, sizes.seconds, 0);
   say(`  baseline, one drain job per session: p50 ${latencyBaseline.p50} ms, p99 ${latencyBaseline.p99} ms; CPU per event: ${cpuText(latencyBaseline.cpu)}`);
+  await redis.reset();
   const timers = await measureTimers(redis.url, sizes.timers, sizes.timerSpread);
   say(`timer lateness over ${sizes.timers} debounce timers due over ${sizes.timerSpread} s: p50 ${timers.p50} ms, p99 ${timers.p99} ms, max ${timers.max} ms`);
   say(`  CPU per timer (its fragment, its firing and what each causes): ${cpuText(timers.cpu)}; ${busyText(timers.workerBusy)}`);
+  await redis.reset();
   const timersBaseline = await measureTimers(redis.url, sizes.timers, sizes.timerSpread, 0);
   say(`  baseline, one drain job per session: p50 ${timersBaseline.p50} ms, p99 ${timersBaseline.p99} ms, max ${timersBaseline.max} ms; CPU per timer: ${cpuText(timersBaseline.cpu)}; ${busyText(timersBaseline.workerBusy)}`);
+  await redis.reset();
   const idle = await measureIdleFootprint(redis.url, sizes.idle);
   say(`Redis bytes per idle session: ${round(idle.controlBytes, 0)} (actor record, counter, proactive timer job, index entry); event log ${round(idle.logBytes, 0)}, outbox ${round(idle.outboxBytes, 0)} more`);
   const heap = measureHeapPerActor(idle.snapshot, sizes.heap);
