@@ -154,9 +154,16 @@ describe('durable timers', () => {
     const keys = sessionKeys(config.redis.prefix, sessionId);
     const orphan = { type: 'timer.arm', sessionId, name: 'debounce', gen: 77, dueAt: Date.now() + 60_000 };
     await redis.rpush(keys.effects, JSON.stringify(orphan));
+    const before = Date.now();
     await ingestor.ingest(sessionId, hello(sessionId, 'so'));
     await waitFor(async () => (await redis.llen(keys.effects)) === 0);
+    const after = Date.now();
     const job = await queues.timers.getJob(timerJobId(sessionId, 'debounce', 77));
-    expect(job && timerOfJob(job)).toEqual({ sessionId, name: 'debounce', gen: 77, dueAt: orphan.dueAt });
+    expect(job && timerOfJob(job)).toMatchObject({ sessionId, name: 'debounce', gen: 77 });
+    // The job's due time is its creation time plus a delay computed a moment earlier, from `dueAt`: it can
+    // only be later than `dueAt`, by no more than the time the arming took.
+    const dueAt = timerOfJob(job!)!.dueAt;
+    expect(dueAt).toBeGreaterThanOrEqual(orphan.dueAt);
+    expect(dueAt - orphan.dueAt).toBeLessThanOrEqual(after - before);
   });
 });
