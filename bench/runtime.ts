@@ -17,8 +17,24 @@ import { round } from './lib/stats.js';
 
 const quick = process.argv.includes('--quick');
 const sizes = quick
-  ? { noopJobs: 10_000, sessions: 2_000, perSession: 10, latencySessions: 2_000, rate: 1_000, seconds: 3, timers: 2_000, timerSpread: 4, idle: 300, heap: 2_000 }
-  : { noopJobs: 50_000, sessions: 10_000, perSession: 10, latencySessions: 10_000, rate: 1_000, seconds: 10, timers: 10_000, timerSpread: 10, idle: 1_000, heap: 10_000 };
+  ? {
+      noopJobs: 10_000,
+      sessions: 1_000,
+      perSession: 10,
+      idle: 300,
+      heap: 2_000,
+      latency: { sessions: 1_000, rate: 1_000, seconds: 2, warmSeconds: 1 },
+      timers: { count: 1_000, spreadSeconds: 2, dueAfterSeconds: 2, warmSeconds: 1 },
+    }
+  : {
+      noopJobs: 50_000,
+      sessions: 10_000,
+      perSession: 10,
+      idle: 1_000,
+      heap: 10_000,
+      latency: { sessions: 10_000, rate: 1_000, seconds: 10, warmSeconds: 2 },
+      timers: { count: 10_000, spreadSeconds: 10, dueAfterSeconds: 3, warmSeconds: 2 },
+    };
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const cpuText = (cpu: CpuPerEvent | null) =>
@@ -45,18 +61,18 @@ try {
   const two = (await measureThroughput(redis.url, 2, sizes.sessions, sizes.perSession)).eventsPerSec;
   say(`events/s ingest→committed, 2 workers: ${round(two, 0)}`);
   await redis.reset();
-  const latency = await measureLatency(redis.url, sizes.latencySessions, sizes.rate, sizes.seconds);
-  say(`ingest→commit latency at ${sizes.rate} events/s over ${sizes.latencySessions} sessions: p50 ${latency.p50} ms, p99 ${latency.p99} ms (${latency.samples} events)`);
+  const latency = await measureLatency(redis.url, sizes.latency);
+  say(`ingest→commit latency at ${sizes.latency.rate} events/s over ${sizes.latency.sessions} sessions: p50 ${latency.p50} ms, p99 ${latency.p99} ms (${latency.samples} events)`);
   say(`  CPU per event: ${cpuText(latency.cpu)}`);
   await redis.reset();
-  const latencyBaseline = await measureLatency(redis.url, sizes.latencySessions, sizes.rate, sizes.seconds, 0);
+  const latencyBaseline = await measureLatency(redis.url, { ...sizes.latency, drainShards: 0 });
   say(`  baseline, one drain job per session: p50 ${latencyBaseline.p50} ms, p99 ${latencyBaseline.p99} ms; CPU per event: ${cpuText(latencyBaseline.cpu)}`);
   await redis.reset();
-  const timers = await measureTimers(redis.url, sizes.timers, sizes.timerSpread);
-  say(`timer lateness over ${sizes.timers} debounce timers due over ${sizes.timerSpread} s: p50 ${timers.p50} ms, p99 ${timers.p99} ms, max ${timers.max} ms`);
+  const timers = await measureTimers(redis.url, sizes.timers);
+  say(`timer lateness over ${sizes.timers.count} debounce timers due over ${sizes.timers.spreadSeconds} s, each ${sizes.timers.dueAfterSeconds} s after its fragment: p50 ${timers.p50} ms, p99 ${timers.p99} ms, max ${timers.max} ms`);
   say(`  CPU per timer (its fragment, its firing and what each causes): ${cpuText(timers.cpu)}; ${busyText(timers.workerBusy)}`);
   await redis.reset();
-  const timersBaseline = await measureTimers(redis.url, sizes.timers, sizes.timerSpread, 0);
+  const timersBaseline = await measureTimers(redis.url, { ...sizes.timers, drainShards: 0 });
   say(`  baseline, one drain job per session: p50 ${timersBaseline.p50} ms, p99 ${timersBaseline.p99} ms, max ${timersBaseline.max} ms; CPU per timer: ${cpuText(timersBaseline.cpu)}; ${busyText(timersBaseline.workerBusy)}`);
   await redis.reset();
   const idle = await measureIdleFootprint(redis.url, sizes.idle);

@@ -172,18 +172,26 @@ async function ingestAtRate(client: Runtime, ids: readonly string[], rate: numbe
   }
 }
 
+export interface LatencyPhase {
+  sessions: number;
+  /** Events per second, offered at a steady pace. */
+  rate: number;
+  /** How long the measured traffic lasts. */
+  seconds: number;
+  /** How long the warm-up traffic lasts. */
+  warmSeconds: number;
+  drainShards?: number;
+}
+
 /**
  * Ingest→commit latency percentiles at a steady `rate` events/s over `sessions` sessions for `seconds`, after
- * two seconds of the same traffic on other sessions to warm the worker up (JIT, connections, the model),
+ * `warmSeconds` of the same traffic on other sessions to warm the worker up (JIT, connections, the model),
  * and once the warm-up is committed: a freshly started worker runs behind for its first seconds, and that
  * backlog is not the steady state the figure is about (it is reported in docs/benchmarks.md).
  */
 export async function measureLatency(
   redisUrl: string,
-  sessions: number,
-  rate: number,
-  seconds: number,
-  drainShards?: number,
+  { sessions, rate, seconds, warmSeconds, drainShards }: LatencyPhase,
 ): Promise<{ p50: number; p99: number; samples: number; cpu: CpuPerEvent | null }> {
   const config = drainDesign('bench-latency', drainShards);
   const processes = await workers(redisUrl, config, 1, 'session');
@@ -191,13 +199,14 @@ export async function measureLatency(
   const counter = appliedCounter(redisUrl, config.redis.prefix);
   await counter.ready();
   const meter = await startCpuMeter(pids(processes), client.redis);
+  const warm = Math.round(rate * warmSeconds);
   const warmIds = Array.from({ length: sessions }, (_, index) => `bench:private:warm${index}`);
-  await ingestAtRate(client, warmIds, rate, rate * 2);
-  await counter.reach(rate * 2);
+  await ingestAtRate(client, warmIds, rate, warm);
+  await counter.reach(warm);
   const ids = Array.from({ length: sessions }, (_, index) => `bench:private:lat${index}`);
   await ingestAtRate(client, ids, rate, rate * seconds);
-  await counter.reach(rate * (seconds + 2));
-  const cpu = await meter.stop(rate * (seconds + 2));
+  await counter.reach(warm + rate * seconds);
+  const cpu = await meter.stop(warm + rate * seconds);
   counter.close();
   const latencies: number[] = [];
   await pool(ids, 200, async (id) => {
@@ -210,20 +219,30 @@ export async function measureLatency(
   return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), samples: latencies.length, cpu };
 }
 
+export interface TimerPhase {
+  /** Timers measured, one per session. */
+  count: number;
+  /** The seconds over which their fragments arrive, so timers come due at count/spread per second. */
+  spreadSeconds: number;
+  /** The debounce timeout: how long after its fragment each timer is due. */
+  dueAfterSeconds: number;
+  /** How long the warm-up traffic lasts. */
+  warmSeconds: number;
+  drainShards?: number;
+}
+
 /**
- * Lateness (fired − due) of `count` real debounce timers, one per session, each due 3 s after its message;
- * the messages arrive at a steady pace over `spreadSeconds`, so timers come due at count/spread per second
- * while the worker is also busy with the messages and with what each firing causes. Before them, two seconds
- * of the same traffic on other sessions warm the worker up, as in the latency phase; their timers fire during
- * the measured part's first seconds, as earlier traffic's would in a steady state.
+ * Lateness (fired − due) of `count` real debounce timers, one per session, each due `dueAfterSeconds` after its
+ * message; the messages arrive at a steady pace over `spreadSeconds`, so timers come due at count/spread per
+ * second while the worker is also busy with the messages and with what each firing causes. Before them,
+ * `warmSeconds` of the same traffic on other sessions warm the worker up, as in the latency phase; their timers
+ * fire during the measured part's first seconds, as earlier traffic's would in a steady state.
  */
 export async function measureTimers(
   redisUrl: string,
-  count: number,
-  spreadSeconds: number,
-  drainShards?: number,
+  { count, spreadSeconds, dueAfterSeconds, warmSeconds, drainShards }: TimerPhase,
 ): Promise<{ p50: number; p99: number; max: number; cpu: CpuPerEvent | null; workerBusy: number | null }> {
-  const config = drainDesign('bench-timers', drainShards, { debounce: { timeoutSeconds: 3 } });
+  const config = drainDesign('bench-timers', drainShards, { debounce: { timeoutSeconds: dueAfterSeconds } });
   const processes = await workers(redisUrl, config, 1, 'session');
   const client = await clientRuntime(redisUrl, config);
   const counter = appliedCounter(redisUrl, config.redis.prefix);
@@ -231,7 +250,7 @@ export async function measureTimers(
   const meter = await startCpuMeter(pids(processes), client.redis);
   const metered = Date.now();
   const rate = count / spreadSeconds;
-  const warm = Math.round(rate * 2);
+  const warm = Math.round(rate * warmSeconds);
   const warmIds = Array.from({ length: warm }, (_, index) => `bench:private:warmtimer${index}`);
   await ingestAtRate(client, warmIds, rate, warm, incomplete);
   await counter.reach(warm);
