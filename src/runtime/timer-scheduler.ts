@@ -1,7 +1,7 @@
 /**
  * Durable timers as BullMQ delayed jobs. Each arming has its own job id (session, timer name, generation),
- * which is all the job carries: its due time is the job's timestamp plus its delay (later than
- * the context's `dueAt` by the time the add took; the context's is the one the machine uses). Cancelling removes the
+ * which is all the job carries: its due time is the job's timestamp plus its delay, later than the context's
+ * `dueAt` by the time the add took (the context's is the one the machine uses). Cancelling removes the
  * job when it has not started, and a firing whose generation is no longer the session's is ignored by the
  * machine anyway. Keeping the job this small matters: an idle session's proactive timer is most of its
  * Redis footprint — so what to keep after a firing is the timer worker's setting (`timerJobRetention`),
