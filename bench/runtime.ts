@@ -25,6 +25,9 @@ const sizes = quick
       heap: 2_000,
       latency: { sessions: 1_000, rate: 1_000, seconds: 2, warmSeconds: 1 },
       timers: { count: 1_000, spreadSeconds: 2, dueAfterSeconds: 2, warmSeconds: 1 },
+      // Below saturation: left out of the quick run, which must stay under 60 s.
+      latencyTwoWorkers: null,
+      timersBelowSaturation: null,
     }
   : {
       noopJobs: 50_000,
@@ -34,6 +37,8 @@ const sizes = quick
       heap: 10_000,
       latency: { sessions: 10_000, rate: 1_000, seconds: 10, warmSeconds: 2 },
       timers: { count: 10_000, spreadSeconds: 10, dueAfterSeconds: 3, warmSeconds: 2 },
+      latencyTwoWorkers: { sessions: 10_000, rate: 1_000, seconds: 10, warmSeconds: 2, workerCount: 2 },
+      timersBelowSaturation: { count: 5_000, spreadSeconds: 20, dueAfterSeconds: 3, warmSeconds: 2 },
     };
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -67,6 +72,11 @@ try {
   await redis.reset();
   const latencyBaseline = await measureLatency(redis.url, { ...sizes.latency, drainShards: 0 });
   say(`  baseline, one drain job per session: p50 ${latencyBaseline.p50} ms, p99 ${latencyBaseline.p99} ms; CPU per event: ${cpuText(latencyBaseline.cpu)}`);
+  if (sizes.latencyTwoWorkers !== null) {
+    await redis.reset();
+    const spread = await measureLatency(redis.url, sizes.latencyTwoWorkers);
+    say(`  with 2 worker processes, the drains spread over both cores: p50 ${spread.p50} ms, p99 ${spread.p99} ms; CPU per event: ${cpuText(spread.cpu)}`);
+  }
   await redis.reset();
   const timers = await measureTimers(redis.url, sizes.timers);
   say(`timer lateness over ${sizes.timers.count} debounce timers due over ${sizes.timers.spreadSeconds} s, each ${sizes.timers.dueAfterSeconds} s after its fragment: p50 ${timers.p50} ms, p99 ${timers.p99} ms, max ${timers.max} ms`);
@@ -74,6 +84,13 @@ try {
   await redis.reset();
   const timersBaseline = await measureTimers(redis.url, { ...sizes.timers, drainShards: 0 });
   say(`  baseline, one drain job per session: p50 ${timersBaseline.p50} ms, p99 ${timersBaseline.p99} ms, max ${timersBaseline.max} ms; CPU per timer: ${cpuText(timersBaseline.cpu)}; ${busyText(timersBaseline.workerBusy)}`);
+  if (sizes.timersBelowSaturation !== null) {
+    const light = sizes.timersBelowSaturation;
+    await redis.reset();
+    const below = await measureTimers(redis.url, light);
+    const rate = light.count / light.spreadSeconds;
+    say(`  below saturation, ${light.count} timers at ${rate}/s: p50 ${below.p50} ms, p99 ${below.p99} ms, max ${below.max} ms; ${busyText(below.workerBusy)}`);
+  }
   await redis.reset();
   const idle = await measureIdleFootprint(redis.url, sizes.idle);
   say(`Redis bytes per idle session: ${round(idle.controlBytes, 0)} (actor record, counter, proactive timer job, index entry); event log ${round(idle.logBytes, 0)}, outbox ${round(idle.outboxBytes, 0)} more`);

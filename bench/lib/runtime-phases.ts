@@ -181,6 +181,8 @@ export interface LatencyPhase {
   /** How long the warm-up traffic lasts. */
   warmSeconds: number;
   drainShards?: number;
+  /** Worker processes (default 1). */
+  workerCount?: number;
 }
 
 /**
@@ -191,10 +193,10 @@ export interface LatencyPhase {
  */
 export async function measureLatency(
   redisUrl: string,
-  { sessions, rate, seconds, warmSeconds, drainShards }: LatencyPhase,
+  { sessions, rate, seconds, warmSeconds, drainShards, workerCount = 1 }: LatencyPhase,
 ): Promise<{ p50: number; p99: number; samples: number; cpu: CpuPerEvent | null }> {
   const config = drainDesign('bench-latency', drainShards);
-  const processes = await workers(redisUrl, config, 1, 'session');
+  const processes = await workers(redisUrl, config, workerCount, 'session');
   const client = await clientRuntime(redisUrl, config);
   const counter = appliedCounter(redisUrl, config.redis.prefix);
   await counter.ready();
@@ -229,6 +231,8 @@ export interface TimerPhase {
   /** How long the warm-up traffic lasts. */
   warmSeconds: number;
   drainShards?: number;
+  /** Worker processes (default 1). */
+  workerCount?: number;
 }
 
 /**
@@ -240,10 +244,10 @@ export interface TimerPhase {
  */
 export async function measureTimers(
   redisUrl: string,
-  { count, spreadSeconds, dueAfterSeconds, warmSeconds, drainShards }: TimerPhase,
+  { count, spreadSeconds, dueAfterSeconds, warmSeconds, drainShards, workerCount = 1 }: TimerPhase,
 ): Promise<{ p50: number; p99: number; max: number; cpu: CpuPerEvent | null; workerBusy: number | null }> {
   const config = drainDesign('bench-timers', drainShards, { debounce: { timeoutSeconds: dueAfterSeconds } });
-  const processes = await workers(redisUrl, config, 1, 'session');
+  const processes = await workers(redisUrl, config, workerCount, 'session');
   const client = await clientRuntime(redisUrl, config);
   const counter = appliedCounter(redisUrl, config.redis.prefix);
   await counter.ready();
