@@ -231,8 +231,6 @@ export interface TimerPhase {
   /** How long the warm-up traffic lasts. */
   warmSeconds: number;
   drainShards?: number;
-  /** Worker processes (default 1). */
-  workerCount?: number;
 }
 
 /**
@@ -244,10 +242,10 @@ export interface TimerPhase {
  */
 export async function measureTimers(
   redisUrl: string,
-  { count, spreadSeconds, dueAfterSeconds, warmSeconds, drainShards, workerCount = 1 }: TimerPhase,
+  { count, spreadSeconds, dueAfterSeconds, warmSeconds, drainShards }: TimerPhase,
 ): Promise<{ p50: number; p99: number; max: number; cpu: CpuPerEvent | null; workerBusy: number | null }> {
   const config = drainDesign('bench-timers', drainShards, { debounce: { timeoutSeconds: dueAfterSeconds } });
-  const processes = await workers(redisUrl, config, workerCount, 'session');
+  const processes = await workers(redisUrl, config, 1, 'session');
   const client = await clientRuntime(redisUrl, config);
   const counter = appliedCounter(redisUrl, config.redis.prefix);
   await counter.ready();
