@@ -53,6 +53,22 @@ function heartflowFor(config: KizunaConfig, override: KizunaConfig['sessions'][s
   };
 }
 
+/**
+ * The settings class of `sessionId`: sessions with equal keys get equal machine settings from
+ * `sessionSettingsFor`, so a worker resolves and interns them once per class instead of once per new session.
+ * The key holds everything `sessionSettingsFor` reads of the session id: its own overrides (a session that
+ * has some is a class of its own), its platform (admin ids), whether it is a group, and whether the Heartflow
+ * whitelist lists it; pure.
+ */
+export function settingsClassOf(config: KizunaConfig, sessionId: string): string {
+  // Two flag characters and the platform, or `s` and the session id: no two different classes share a key.
+  if (config.sessions[sessionId] !== undefined) return `s${sessionId}`;
+  const [platform = '', chatType] = sessionId.split(':', 2);
+  const { whitelistEnabled, whitelist } = config.heartflow;
+  const listed = !whitelistEnabled || whitelist.includes(sessionId);
+  return `${chatType === 'group' ? 'g' : 'p'}${listed ? 'l' : 'u'}${platform}`;
+}
+
 /** True for a `<platform>:group:<id>` session; pure. */
 export function isGroupSession(sessionId: string): boolean {
   return sessionId.split(':')[1] === 'group';

@@ -19,7 +19,6 @@ import { coalesceScorer } from '../completeness/coalescing-scorer.js';
 import type { CompletenessScorer } from '../completeness/completeness-scorer.js';
 import { loadCompletenessScorer } from '../debounce/load-completeness-scorer.js';
 import type { KizunaConfig } from '../config/schema.js';
-import { sessionSettingsFor } from '../config/session-settings.js';
 import { UploadStore } from '../images/upload-store.js';
 import type { SpeechModel } from '../llm/chat-model.js';
 import { LlmCallLog } from '../llm/llm-call-log.js';
@@ -35,6 +34,7 @@ import { CaptionStore } from '../stores/caption-store.js';
 import { ConversationStore } from '../stores/conversation-store.js';
 import { PersonaSummaries } from '../stores/persona-summaries.js';
 import { createRedisCommitPublisher } from './commit-publisher.js';
+import { settingsByClass } from './settings-by-class.js';
 import { addShardJob, type SessionTrigger, ShardTrigger } from './drain-shards.js';
 import { DrainSlots } from './drain-slots.js';
 import { DrainTrigger } from './drain-trigger.js';
@@ -50,7 +50,6 @@ import { SessionDriver } from './session-driver.js';
 import { SessionReader } from './session-reader.js';
 import { SessionStore } from './session-store.js';
 import { ShardRunner } from './shard-runner.js';
-import { shareSettings } from './shared-settings.js';
 import { Sweeper, sweepNowAndEvery } from './sweeper.js';
 import { TimerScheduler, timerJobRetention } from './timer-scheduler.js';
 
@@ -159,7 +158,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       cache,
       scorer: coalesceScorer(options.scorer ?? (await loadCompletenessScorer({ logger: (message) => logger.warn(message) }))),
       effects: new EffectRunner(timers, llm, queues.outbox),
-      settingsFor: memoize((sessionId) => shareSettings(sessionSettingsFor(config, sessionId)).settings),
+      settingsFor: settingsByClass(config),
       stats,
       publisher: createRedisCommitPublisher(redis, prefix, (error) => logger.debug({ err: error }, 'publish failed')),
       ...(options.inspector === undefined ? {} : { inspector: options.inspector }),
@@ -262,18 +261,6 @@ function quietConnection(redis: Redis): Redis {
 }
 
 /** Caches a function of a session id (the configuration is fixed for the life of a process). */
-function memoize<T>(compute: (sessionId: string) => T): (sessionId: string) => T {
-  const cache = new Map<string, T>();
-  return (sessionId) => {
-    let value = cache.get(sessionId);
-    if (value === undefined) {
-      if (cache.size > 100_000) cache.clear();
-      value = compute(sessionId);
-      cache.set(sessionId, value);
-    }
-    return value;
-  };
-}
 
 function scheduleSweeps(sweeper: Sweeper, intervalSeconds: number, logger: Logger): NodeJS.Timeout | undefined {
   const sweep = async (): Promise<void> => {
