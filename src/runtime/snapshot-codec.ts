@@ -13,12 +13,24 @@ import { settingsDigest, shareSettings, shareSettingsJson } from './shared-setti
 
 export { settingsDigest };
 
-/** Initial values of the context fields that are left out of storage while unchanged (as JSON). */
-const elidable = new Map(
-  Object.entries(initialSessionContext('x:private:x'))
+/** A context field's initial value: its JSON (compared when encoding) and, for a scalar, the value itself. */
+interface InitialValue {
+  json: string;
+  scalar: boolean;
+  value: unknown;
+}
+
+const initialContext = initialSessionContext('x:private:x');
+
+/** The context's keys in the order a new session's context has them. */
+const contextKeys = Object.keys(initialContext);
+
+/** Initial values of the context fields that are left out of storage while unchanged. */
+const elidable = new Map<string, InitialValue>(
+  Object.entries(initialContext)
     // chatType's initial value depends on the session, but 'private' is restored only where it was left out.
     .filter(([key]) => key !== 'settings' && key !== 'rng')
-    .map(([key, value]) => [key, JSON.stringify(value)]),
+    .map(([key, value]) => [key, { json: JSON.stringify(value), scalar: value === null || typeof value !== 'object', value }]),
 );
 
 function elideDefaults(context: Record<string, unknown>): Record<string, unknown> {
@@ -30,18 +42,32 @@ function elideDefaults(context: Record<string, unknown>): Record<string, unknown
   return kept;
 }
 
-/** Whether `value` serialises to `initial` (cheap checks first: most fields are scalars or empty). */
-function isInitial(initial: string | undefined, value: unknown): boolean {
+/** Whether `value` serialises as `initial` does (cheap checks first: most fields are scalars or empty). */
+function isInitial(initial: InitialValue | undefined, value: unknown): boolean {
   if (initial === undefined) return false;
-  if (value === null || typeof value !== 'object') return initial === JSON.stringify(value);
-  if (Array.isArray(value) ? value.length > 0 : Object.keys(value).length > 0) return initial === JSON.stringify(value);
-  return initial === (Array.isArray(value) ? '[]' : '{}');
+  // Two scalars serialise alike exactly when they are equal; an object never serialises like a scalar.
+  if (initial.scalar) return value === initial.value;
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value) ? value.length > 0 : Object.keys(value).length > 0) return initial.json === JSON.stringify(value);
+  return initial.json === (Array.isArray(value) ? '[]' : '{}');
 }
 
+/**
+ * The full context of a stored one: left-out fields back at their initial values, and every field in a new
+ * session's key order, so rehydrated and new sessions' contexts share one object shape (V8 then keeps the
+ * machine's property reads monomorphic instead of meeting a shape per combination of left-out fields).
+ */
 function restoreDefaults(context: Record<string, unknown>): Record<string, unknown> {
-  const restored: Record<string, unknown> = {};
-  for (const [key, json] of elidable) if (!(key in context)) restored[key] = JSON.parse(json) as unknown;
-  const full = { ...context, ...restored };
+  const full: Record<string, unknown> = {};
+  for (const key of contextKeys) {
+    if (key in context) full[key] = context[key];
+    else {
+      const initial = elidable.get(key);
+      if (initial !== undefined) full[key] = initial.scalar ? initial.value : JSON.parse(initial.json);
+    }
+  }
+  // Fields a new private session does not start with (a group's state) follow.
+  for (const key in context) if (!(key in full)) full[key] = context[key];
   if (context.timers !== undefined) full.timers = mapTimers(context.timers, ({ gen, dueAt, firesAt }) => ({ gen, dueAt, firesAt: firesAt ?? dueAt }));
   return full;
 }

@@ -20,6 +20,20 @@ describe('snapshot codec', () => {
     }
   });
 
+  it('gives a decoded context the key order of a live one, whatever fields were left out of storage', () => {
+    for (const [seed, sessionId] of [[3, 'http:private:order'], [4, 'http:group:order'], [5, 'qq:private:order']] as const) {
+      const actor = createActor(sessionMachine, { input: { sessionId } }).start();
+      const generator = new RandomEvents(seed);
+      for (let step = 0; step < 40; step++) {
+        actor.send(generator.next(actor.getSnapshot().context));
+        const encoded = encodeSnapshot(actor.getPersistedSnapshot());
+        const settings = JSON.parse(encoded.settings.json);
+        const decoded = decodeSnapshot(encoded.json, () => settings) as { context: object };
+        expect(Object.keys(decoded.context), `${sessionId} step ${step}`).toEqual(Object.keys(actor.getSnapshot().context));
+      }
+    }
+  });
+
   it('stores a fresh session as little more than its seed and a settings reference', () => {
     const actor = createActor(sessionMachine, { input: { sessionId: 'http:private:fresh' } }).start();
     const encoded = encodeSnapshot(actor.getPersistedSnapshot());
