@@ -50,6 +50,13 @@ describe('canonicalJson', () => {
     expect(canonicalJson({ b: 1, a: { d: [2, { f: undefined, e: null }], c: 'x' }, u: undefined })).toBe('{"a":{"c":"x","d":[2,{"e":null}]},"b":1}');
   });
 
+  it('orders keys by code unit, integer-like keys included, whether or not they came in order', () => {
+    const expected = '{"10":1,"9":2,"Z":{"a":1,"b":"\\"q\\""},"a":2,"b":1,"é":0}';
+    expect(canonicalJson({ b: 1, a: 2, é: 0, Z: { b: '"q"', a: 1 }, 9: 2, 10: 1 })).toBe(expected);
+    expect(canonicalJson({ 10: 1, 9: 2, Z: { a: 1, b: '"q"' }, a: 2, b: 1, é: 0 })).toBe(expected);
+    expect(JSON.parse(expected)).toEqual({ 10: 1, 9: 2, Z: { a: 1, b: '"q"' }, a: 2, b: 1, é: 0 });
+  });
+
   it('uses a known rendering for the objects it is told about', () => {
     const shared = { z: 1 };
     expect(canonicalJson({ a: shared }, (value) => (value === shared ? '"known"' : undefined))).toBe('{"a":"known"}');
