@@ -34,7 +34,6 @@ import { CaptionStore } from '../stores/caption-store.js';
 import { ConversationStore } from '../stores/conversation-store.js';
 import { PersonaSummaries } from '../stores/persona-summaries.js';
 import { createRedisCommitPublisher } from './commit-publisher.js';
-import { settingsByClass } from './settings-by-class.js';
 import { addShardJob, type SessionTrigger, ShardTrigger } from './drain-shards.js';
 import { DrainSlots } from './drain-slots.js';
 import { DrainTrigger } from './drain-trigger.js';
@@ -49,6 +48,7 @@ import { createRuntimeStats, type RuntimeStats } from './runtime-stats.js';
 import { SessionDriver } from './session-driver.js';
 import { SessionReader } from './session-reader.js';
 import { SessionStore } from './session-store.js';
+import { settingsByClass } from './settings-by-class.js';
 import { ShardRunner } from './shard-runner.js';
 import { Sweeper, sweepNowAndEvery } from './sweeper.js';
 import { TimerScheduler, timerJobRetention } from './timer-scheduler.js';
@@ -259,8 +259,6 @@ function quietConnection(redis: Redis): Redis {
   redis.on('error', () => undefined);
   return redis;
 }
-
-/** Caches a function of a session id (the configuration is fixed for the life of a process). */
 
 function scheduleSweeps(sweeper: Sweeper, intervalSeconds: number, logger: Logger): NodeJS.Timeout | undefined {
   const sweep = async (): Promise<void> => {
