@@ -75,6 +75,27 @@ function isCapped(context: SessionContext): boolean {
   return context.consecutiveTimeouts >= context.settings.wait.maxConsecutiveTimeouts;
 }
 
+/** What a user's fragment changes as it joins the buffer; pure. */
+function fragmentAppended(context: SessionContext, event: Extract<SessionEvent, { type: 'message.received' }>): Partial<SessionContext> {
+  return {
+    ...withTimerDisarmed(context, 'purge'),
+    fragments: appendFragment(context.fragments, fragmentOf(event), context.settings.debounce, context.turn?.fragmentCount ?? 0),
+    completeness: event.completeness,
+    lastUserAt: event.at,
+    lastSpeaker: 'user' as const,
+    closedByBot: false,
+    consecutiveTimeouts: 0,
+    unanswered: 0,
+  };
+}
+
+/** The debounce timer (re)armed from `at`, when the session debounces; pure. */
+function debounceArmed(context: SessionContext, at: number): Partial<SessionContext> {
+  const seconds = context.settings.debounce.timeoutSeconds;
+  if (!isDebounced(context) || seconds <= 0) return {};
+  return withTimerArmed(context, 'debounce', at, seconds * 1000);
+}
+
 export const sessionMachine = setup({
   types: {
     context: {} as SessionContext,
@@ -168,23 +189,15 @@ export const sessionMachine = setup({
       if (event.type !== 'admin.answered') return;
       applyOutcome(enqueue, queueTexts(context, [event.text], 'notice', event.at, event.replyTo));
     }),
-    appendFragment: assign(({ context, event }) => {
+    appendFragment: assign(({ context, event }) => (event.type === 'message.received' ? fragmentAppended(context, event) : {})),
+    armDebounceTimer: assign(({ context, event }) => debounceArmed(context, eventTime(event))),
+    // A fragment joining a held buffer, as `appendFragment`, `armDebounceTimer` and `disarmTimer(settle)` would
+    // do in turn, in one context update: XState copies the whole context at each `assign`.
+    holdNextFragment: assign(({ context, event }) => {
       if (event.type !== 'message.received') return {};
-      return {
-        ...withTimerDisarmed(context, 'purge'),
-        fragments: appendFragment(context.fragments, fragmentOf(event), context.settings.debounce, context.turn?.fragmentCount ?? 0),
-        completeness: event.completeness,
-        lastUserAt: event.at,
-        lastSpeaker: 'user' as const,
-        closedByBot: false,
-        consecutiveTimeouts: 0,
-        unanswered: 0,
-      };
-    }),
-    armDebounceTimer: assign(({ context, event }) => {
-      const seconds = context.settings.debounce.timeoutSeconds;
-      if (!isDebounced(context) || seconds <= 0) return {};
-      return withTimerArmed(context, 'debounce', eventTime(event), seconds * 1000);
+      const appended = { ...context, ...fragmentAppended(context, event) };
+      const armed = { ...appended, ...debounceArmed(appended, event.at) };
+      return { ...armed, ...withTimerDisarmed(armed, 'settle') };
     }),
     armSettleTimer: assign(({ context, event }) => {
       const at = eventTime(event);
@@ -475,7 +488,7 @@ export const sessionMachine = setup({
         // Stays in buffering: the debounce deadline moves (its job is kept), the settle window starts over.
         'message.received': {
           guard: 'isConversational',
-          actions: ['recordGroupMessage', 'appendFragment', 'armDebounceTimer', { type: 'disarmTimer', params: { name: 'settle' } }],
+          actions: ['recordGroupMessage', 'holdNextFragment'],
         },
         'timer.fired': [
           { guard: { type: 'isCurrentTimer', params: { name: 'debounce' } }, target: 'awaiting-llm' },
