@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { StateValue } from 'xstate';
-import type { ErrorInfo, SessionEvent } from '../../machines/session-types.js';
+import type { ErrorInfo, SessionEvent, SessionSettings } from '../../machines/session-types.js';
 import { canonicalJson } from './canonical-json.js';
 import { shareSettings, sharedCanonicalJson } from './shared-settings.js';
 
@@ -28,9 +28,32 @@ export interface LogEntry {
   committedAt?: number;
 }
 
-/** A short digest of a persisted snapshot; equal snapshots have equal digests. */
+/** Marks the digests that hash the settings' digest instead of their canonical JSON. */
+const settingsByDigest = '2:';
+
+/**
+ * A short digest of a persisted snapshot; equal snapshots have equal digests. The context's settings (1.7 KB
+ * of canonical JSON, the same for thousands of sessions) enter as their own digest, so a batch hashes ~0.7 KB
+ * instead of ~2.4 KB.
+ */
 export function snapshotDigest(persisted: unknown): string {
+  const snapshot = persisted as { context?: { settings?: unknown } };
+  const settings = snapshot.context?.settings;
+  const hashed =
+    settings !== null && typeof settings === 'object'
+      ? { ...snapshot, context: { ...snapshot.context, settings: shareSettings(settings as SessionSettings).canonicalDigest } }
+      : persisted;
+  return settingsByDigest + createHash('sha1').update(canonicalJson(hashed)).digest('hex').slice(0, 16);
+}
+
+/** The digest as written before `2:` digests (the settings hashed as canonical JSON); replay still checks it. */
+function fullSnapshotDigest(persisted: unknown): string {
   return createHash('sha1').update(canonicalJson(persisted, sharedCanonicalJson)).digest('hex').slice(0, 16);
+}
+
+/** Whether `persisted` has the digest `hash`, in whichever form the log entry was written. */
+export function matchesDigest(persisted: unknown, hash: string): boolean {
+  return (hash.startsWith(settingsByDigest) ? snapshotDigest(persisted) : fullSnapshotDigest(persisted)) === hash;
 }
 
 /** The stored form of a log entry committed at `committedAt`; pure. */

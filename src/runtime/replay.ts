@@ -5,7 +5,7 @@
  */
 import { createActor, type Snapshot } from 'xstate';
 import { sessionMachine } from '../../machines/session-machine.js';
-import { canonicalJson, type LogEntry, snapshotDigest } from './log-entry.js';
+import { canonicalJson, type LogEntry, matchesDigest } from './log-entry.js';
 
 export interface ReplayInput {
   sessionId: string;
@@ -43,7 +43,7 @@ export function replaySession(input: ReplayInput): ReplayResult {
     if (canonicalJson(state) !== canonicalJson(entry.state)) {
       return diverged(applied, { index, seq: entry.seq, reason: 'state differs', expected: entry.state, actual: state });
     }
-    if (entry.hash !== undefined && snapshotDigest(actor.getPersistedSnapshot()) !== entry.hash) {
+    if (entry.hash !== undefined && !matchesDigest(actor.getPersistedSnapshot(), entry.hash)) {
       return diverged(applied, { index, seq: entry.seq, reason: 'snapshot differs at the end of a committed batch' });
     }
   }

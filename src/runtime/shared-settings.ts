@@ -15,8 +15,10 @@ export interface SharedSettings {
   readonly json: string;
   /** The key of these settings in the shared table. */
   readonly digest: string;
-  /** `canonicalJson(settings)`, for snapshot digests. */
+  /** `canonicalJson(settings)`, for snapshot digests written before `canonicalDigest`. */
   readonly canonical: string;
+  /** SHA-1 of `canonical`: what a snapshot digest hashes in place of the settings. Equal settings, equal digest. */
+  readonly canonicalDigest: string;
 }
 
 /** More distinct settings than any deployment has; beyond it the table restarts (identity is only a fast path). */
@@ -40,7 +42,9 @@ export function shareSettingsJson(json: string): SharedSettings {
   if (known !== undefined) return known;
   if (byJson.size >= maxShared) byJson.clear();
   const settings = deepFreeze(JSON.parse(json) as SessionSettings);
-  const shared: SharedSettings = { settings, json, digest: settingsDigest(json), canonical: canonicalJson(settings) };
+  const canonical = canonicalJson(settings);
+  const canonicalDigest = createHash('sha1').update(canonical).digest('hex');
+  const shared: SharedSettings = { settings, json, digest: settingsDigest(json), canonical, canonicalDigest };
   byJson.set(json, shared);
   byObject.set(settings, shared);
   return shared;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSessionSettings } from '../../machines/session-settings.js';
 import { applyBatch } from '../../src/runtime/apply-batch.js';
-import type { LogEntry } from '../../src/runtime/log-entry.js';
+import { type LogEntry, snapshotDigest } from '../../src/runtime/log-entry.js';
 import { firstDifference, replaySession } from '../../src/runtime/replay.js';
 import { createLiveSession } from '../../src/runtime/session-actor.js';
 
@@ -50,6 +50,23 @@ describe('replaySession', () => {
     expect(result).toMatchObject({ ok: false, divergence: { index: -1, path: 'context.outboundSeq', expected: 7, actual: 1 } });
   });
 
+  it('checks the batch digest, which hashes the settings by their digest and not by their JSON', async () => {
+    const { entries, expected } = await recordedSession();
+    const digest = entries.at(-1)!.hash!;
+    expect(digest).toMatch(/^2:[0-9a-f]{16}$/);
+    // The same snapshot with its settings in another key order (not the interned object) has the same digest.
+    const stored = expected as unknown as { context: object };
+    const reordered = { ...stored, context: { ...stored.context, settings: reversedKeys(defaultSessionSettings) } };
+    expect(snapshotDigest(reordered)).toBe(digest);
+    // Other settings give another digest.
+    const other = { ...stored, context: { ...stored.context, settings: { ...defaultSessionSettings, admins: ['boss'] } } };
+    expect(snapshotDigest(other)).not.toBe(digest);
+    const tampered: LogEntry[] = structuredClone(entries);
+    tampered.at(-1)!.hash = '2:0000000000000000';
+    const result = replaySession({ sessionId, checkpoint: null, entries: tampered, expected });
+    expect(result).toMatchObject({ ok: false, divergence: { index: 2, seq: 3, reason: 'snapshot differs at the end of a committed batch' } });
+  });
+
   it('replays from a checkpoint', async () => {
     const { entries, expected } = await recordedSession();
     const head = await replayPrefix(entries.slice(0, 1));
@@ -70,3 +87,9 @@ describe('firstDifference', () => {
     expect(firstDifference([1, 2], [1, 2], '')).toBeNull();
   });
 });
+
+/** A deep copy of `value` with every object's keys in reverse order. */
+function reversedKeys<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).reverse().map(([key, item]) => [key, reversedKeys(item)])) as T;
+}
