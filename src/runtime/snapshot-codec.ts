@@ -55,8 +55,8 @@ function isInitial(initial: InitialValue | undefined, value: unknown): boolean {
 /**
  * The full context of a stored one: left-out fields back at their initial values, and every field in a new
  * session's key order, whatever was left out. Rehydrated sessions then ran measurably faster (docs/benchmarks.md),
- * most likely because their contexts and new sessions' share one V8 hidden class instead of one per
- * combination of left-out fields.
+ * most likely because every rehydrated context now has one V8 hidden class instead of one per combination
+ * of left-out fields.
  */
 function restoreDefaults(context: Record<string, unknown>): Record<string, unknown> {
   const full: Record<string, unknown> = {};
