@@ -20,6 +20,7 @@ import { percentile, round } from './lib/stats.js';
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const baselineRef = argv.includes('--baseline') ? argv[argv.indexOf('--baseline') + 1] : undefined;
+if (argv.includes('--baseline') && (baselineRef === undefined || baselineRef.startsWith('--'))) throw new Error('--baseline needs a git ref, e.g. --baseline origin/main');
 const drainsPerRound = quick ? 400 : 1_500;
 const rounds = quick ? 6 : 12;
 const groupSize = 10;
@@ -29,7 +30,7 @@ const texts = ['so I was thinking', 'about the trip', 'and maybe', '我们周末
 /** The modules of one version that the drain's pure part runs through. */
 interface Version {
   name: string;
-  createLiveSession(sessionId: string, persisted: unknown, version: number): { sessionId: string; actor: { getSnapshot(): { context: { settings: unknown } } } };
+  createLiveSession(sessionId: string, persisted: unknown, version: number): { sessionId: string };
   applyBatch(live: unknown, entries: Array<{ seq: number; json: string }>, options: unknown): Promise<{ persisted: unknown; logEntries: unknown[]; effects: unknown[] }>;
   encodeSnapshot(persisted: unknown): { json: string };
   decodeSnapshot(stored: string, settings: (digest: string) => unknown): unknown;
@@ -68,7 +69,12 @@ async function loadVersion(name: string, root: string): Promise<Version> {
 
 /** A temporary worktree of `ref` sharing this checkout's node_modules; `remove` takes it away again. */
 function baselineTree(ref: string): { root: string; sha: string; remove(): void } {
-  const sha = execFileSync('git', ['rev-parse', '--verify', `${ref}^{commit}`], { cwd: here, encoding: 'utf8' }).trim();
+  let sha: string;
+  try {
+    sha = execFileSync('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd: here, encoding: 'utf8' }).trim();
+  } catch {
+    throw new Error(`--baseline ${ref}: not a commit of this repository`);
+  }
   const root = join(tmpdir(), `kizuna-drain-baseline-${sha.slice(0, 12)}`);
   if (!existsSync(root)) {
     execFileSync('git', ['worktree', 'add', '--detach', root, sha], { cwd: here, stdio: 'ignore' });
@@ -93,7 +99,7 @@ const shapes: Shape[] = [
 let sequence = 0;
 let sessionCounter = 0;
 
-function entries(version: Version, sessionId: string, count: number, offset: number, at: number) {
+function entries(sessionId: string, count: number, offset: number, at: number) {
   return Array.from({ length: count }, (_, index) => {
     const event = { type: 'message.received', at: at + index, sender: { id: sessionId }, text: texts[(offset + index) % texts.length], images: [], mentionsBot: false };
     return { seq: ++sequence, json: JSON.stringify(event) };
@@ -128,15 +134,15 @@ async function inGroups(ids: readonly string[], run: (id: string, index: number)
 async function prepare(version: Version, shape: Shape, count: number): Promise<() => Promise<void>> {
   const ids = Array.from({ length: count }, () => `bench:private:drain${++sessionCounter}`);
   if (shape.held === null) {
-    return () => inGroups(ids, (id, index) => drain(version, version.createLiveSession(id, undefined, 0), entries(version, id, shape.fragments, index, 1_000)));
+    return () => inGroups(ids, (id, index) => drain(version, version.createLiveSession(id, undefined, 0), entries(id, shape.fragments, index, 1_000)));
   }
   const stored: string[] = [];
-  for (const [index, id] of ids.entries()) stored.push(await drain(version, version.createLiveSession(id, undefined, 0), entries(version, id, shape.held, index, 1_000)));
+  for (const [index, id] of ids.entries()) stored.push(await drain(version, version.createLiveSession(id, undefined, 0), entries(id, shape.held, index, 1_000)));
   // Every session runs with the same settings, so any digest resolves to them.
   const settingsOf = () => version.settings;
   return () =>
     inGroups(ids, (id, index) =>
-      drain(version, version.createLiveSession(id, version.decodeSnapshot(stored[index]!, settingsOf), 1), entries(version, id, shape.fragments, index + shape.held!, 2_000)),
+      drain(version, version.createLiveSession(id, version.decodeSnapshot(stored[index]!, settingsOf), 1), entries(id, shape.fragments, index + shape.held!, 2_000)),
     );
 }
 
@@ -150,27 +156,29 @@ async function measure(version: Version, shape: Shape): Promise<number> {
 
 const versions = [await loadVersion('this checkout', here)];
 const tree = baselineRef === undefined ? undefined : baselineTree(baselineRef);
-if (baselineRef !== undefined && tree !== undefined) {
-  const label = tree.sha.startsWith(baselineRef) ? tree.sha.slice(0, 7) : `${baselineRef} (${tree.sha.slice(0, 7)})`;
-  versions.push(await loadVersion(`baseline ${label}`, tree.root));
-}
-
-console.log(`drain CPU without I/O, ${rounds} rounds of ${drainsPerRound} drains per shape and version, interleaved; median round (min), µs per drain`);
 const figures: Record<string, Record<string, number>> = {};
-for (const shape of shapes) {
-  for (const version of versions) await measure(version, shape);
-  const results = versions.map(() => [] as number[]);
-  for (let index = 0; index < rounds; index++) {
-    for (let offset = 0; offset < versions.length; offset++) {
-      const which = (index + offset) % versions.length;
-      results[which]!.push(await measure(versions[which]!, shape));
-    }
+try {
+  if (baselineRef !== undefined && tree !== undefined) {
+    const label = tree.sha.startsWith(baselineRef) ? tree.sha.slice(0, 7) : `${baselineRef} (${tree.sha.slice(0, 7)})`;
+    versions.push(await loadVersion(`baseline ${label}`, tree.root));
   }
-  const medians = results.map((list) => percentile(list, 50));
-  const parts = versions.map((version, index) => `${version.name} ${round(medians[index]!)} (${round(Math.min(...results[index]!))})`);
-  const change = medians.length > 1 ? `; ${round((100 * (medians[0]! - medians[1]!)) / medians[1]!)} % against the baseline` : '';
-  console.log(`  ${shape.name}: ${parts.join(', ')}${change}`);
-  figures[shape.name] = Object.fromEntries(versions.map((version, index) => [version.name, round(medians[index]!)]));
+  console.log(`drain CPU without I/O, ${rounds} rounds of ${drainsPerRound} drains per shape and version, interleaved; median round (min), µs per drain`);
+  for (const shape of shapes) {
+    for (const version of versions) await measure(version, shape);
+    const results = versions.map(() => [] as number[]);
+    for (let index = 0; index < rounds; index++) {
+      for (let offset = 0; offset < versions.length; offset++) {
+        const which = (index + offset) % versions.length;
+        results[which]!.push(await measure(versions[which]!, shape));
+      }
+    }
+    const medians = results.map((list) => percentile(list, 50));
+    const parts = versions.map((version, index) => `${version.name} ${round(medians[index]!)} (${round(Math.min(...results[index]!))})`);
+    const change = medians.length > 1 ? `; ${round((100 * (medians[0]! - medians[1]!)) / medians[1]!)} % against the baseline` : '';
+    console.log(`  ${shape.name}: ${parts.join(', ')}${change}`);
+    figures[shape.name] = Object.fromEntries(versions.map((version, index) => [version.name, round(medians[index]!)]));
+  }
+} finally {
+  tree?.remove();
 }
-tree?.remove();
 console.log(JSON.stringify(figures));
