@@ -15,6 +15,7 @@ import { existsSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { message } from './lib/runtime-phases.js';
 import { percentile, round } from './lib/stats.js';
 
 const argv = process.argv.slice(2);
@@ -99,9 +100,10 @@ const shapes: Shape[] = [
 let sequence = 0;
 let sessionCounter = 0;
 
+/** `count` chat fragments of the session's user as mailbox entries, stamped from `at` on. */
 function entries(sessionId: string, count: number, offset: number, at: number) {
   return Array.from({ length: count }, (_, index) => {
-    const event = { type: 'message.received', at: at + index, sender: { id: sessionId }, text: texts[(offset + index) % texts.length], images: [], mentionsBot: false };
+    const event = { ...message(sessionId, texts[(offset + index) % texts.length]!), at: at + index };
     return { seq: ++sequence, json: JSON.stringify(event) };
   });
 }
