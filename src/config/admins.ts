@@ -5,7 +5,11 @@
 
 /** The user ids that are admins on the platform of `sessionId`; pure. */
 export function adminIdsFor(admins: readonly string[], sessionId: string): string[] {
-  const platform = sessionId.split(':')[0] ?? '';
+  return adminIdsOn(admins, sessionId.split(':')[0] ?? '');
+}
+
+/** The user ids that are admins on `platform`; pure. */
+export function adminIdsOn(admins: readonly string[], platform: string): string[] {
   // Every entry matches as it is; a `<platform>:` entry of this platform also matches without its prefix.
   const ids = admins.flatMap((entry) => (entry.startsWith(`${platform}:`) ? [entry, entry.slice(platform.length + 1)] : [entry]));
   return [...new Set(ids)];

@@ -5,17 +5,58 @@
  * `groups.proactive` (the group defaults of seed 000 v1.x), then with the session's own overrides.
  */
 import type { SessionSettings } from '../../machines/session-types.js';
-import { adminIdsFor } from './admins.js';
+import { adminIdsOn } from './admins.js';
 import type { KizunaConfig } from './schema.js';
+
+/**
+ * All that a session's machine settings depend on besides the configuration. Settings are built from these
+ * alone (`settingsFrom`), so sessions with equal inputs get equal settings, and `settingsClassOf` can name
+ * a class by them.
+ */
+interface SettingsInputs {
+  /** The session, when it has overrides of its own under `sessions`; null otherwise. */
+  overridden: string | null;
+  platform: string;
+  group: boolean;
+  /** Whether the Heartflow whitelist (when on) lists the session. */
+  listed: boolean;
+}
+
+function settingsInputsOf(config: KizunaConfig, sessionId: string): SettingsInputs {
+  const override = config.sessions[sessionId];
+  const [platform = '', chatType] = sessionId.split(':', 2);
+  // Called on every drain: the configured section itself unless the session overrides it.
+  const { whitelistEnabled, whitelist } = override?.heartflow === undefined ? config.heartflow : { ...config.heartflow, ...override.heartflow };
+  return {
+    overridden: override === undefined ? null : sessionId,
+    platform,
+    group: chatType === 'group',
+    listed: !whitelistEnabled || whitelist.includes(sessionId),
+  };
+}
 
 /** The machine settings of `sessionId`; pure. */
 export function sessionSettingsFor(config: KizunaConfig, sessionId: string): SessionSettings {
-  const override = config.sessions[sessionId] ?? {};
-  const group = isGroupSession(sessionId);
+  return settingsFrom(config, settingsInputsOf(config, sessionId));
+}
+
+/**
+ * The settings class of `sessionId`: sessions with equal keys get equal machine settings, so a worker
+ * resolves and interns them once per class instead of once per new session. The key is made of the inputs
+ * the settings are built from: a session with overrides of its own is a class of its own; pure.
+ */
+export function settingsClassOf(config: KizunaConfig, sessionId: string): string {
+  const inputs = settingsInputsOf(config, sessionId);
+  // Two flag characters and the platform, or `s` and the session id: no two different classes share a key.
+  if (inputs.overridden !== null) return `s${inputs.overridden}`;
+  return `${inputs.group ? 'g' : 'p'}${inputs.listed ? 'l' : 'u'}${inputs.platform}`;
+}
+
+function settingsFrom(config: KizunaConfig, inputs: SettingsInputs): SessionSettings {
+  const override = inputs.overridden === null ? {} : (config.sessions[inputs.overridden] ?? {});
   const groups = { ...config.groups, ...override.groups, proactive: { ...config.groups.proactive, ...override.groups?.proactive } };
-  const proactive = { ...config.proactive, ...(group ? { ...groups.proactive, policy: 'random-delay' as const } : {}), ...override.proactive };
+  const proactive = { ...config.proactive, ...(inputs.group ? { ...groups.proactive, policy: 'random-delay' as const } : {}), ...override.proactive };
   const { prompt: _prompt, contextSource: _source, platformHistoryMessages: _count, timezone, ...machineProactive } = proactive;
-  const heartflow = heartflowFor(config, override, sessionId);
   return {
     debounce: { ...config.debounce, ...override.debounce },
     wait: { ...config.wait, ...override.wait },
@@ -25,7 +66,7 @@ export function sessionSettingsFor(config: KizunaConfig, sessionId: string): Ses
     reminders: { ...config.reminders, ...override.reminders },
     memos: { ...config.memos, ...override.memos },
     wakeup: { ...config.wakeup, ...override.wakeup },
-    admins: adminIdsFor(config.admins, sessionId),
+    admins: adminIdsOn(config.admins, inputs.platform),
     groups: {
       wakeWords: groups.wakeWords,
       memoryMaxMessages: groups.memoryMaxMessages,
@@ -34,16 +75,16 @@ export function sessionSettingsFor(config: KizunaConfig, sessionId: string): Ses
       pendingMaxRounds: groups.pendingMaxRounds,
       captionImages: groups.captionImages,
     },
-    heartflow,
+    heartflow: heartflowFor(config, override, inputs.listed),
   };
 }
 
-function heartflowFor(config: KizunaConfig, override: KizunaConfig['sessions'][string], sessionId: string): SessionSettings['heartflow'] {
+function heartflowFor(config: KizunaConfig, override: KizunaConfig['sessions'][string], listed: boolean): SessionSettings['heartflow'] {
   const heartflow = { ...config.heartflow, ...override.heartflow };
   return {
     enabled: heartflow.enabled,
     // Seed 001: with the whitelist on, only listed groups are judged (an empty list blocks all).
-    listed: !heartflow.whitelistEnabled || heartflow.whitelist.includes(sessionId),
+    listed,
     threshold: heartflow.threshold,
     weights: { ...config.heartflow.weights, ...override.heartflow?.weights },
     minReplyIntervalSeconds: heartflow.minReplyIntervalSeconds,
@@ -51,22 +92,6 @@ function heartflowFor(config: KizunaConfig, override: KizunaConfig['sessions'][s
     maxSettleSeconds: heartflow.maxSettleSeconds,
     energy: { ...config.heartflow.energy, ...override.heartflow?.energy },
   };
-}
-
-/**
- * The settings class of `sessionId`: sessions with equal keys get equal machine settings from
- * `sessionSettingsFor`, so a worker resolves and interns them once per class instead of once per new session.
- * The key holds everything `sessionSettingsFor` reads of the session id: its own overrides (a session that
- * has some is a class of its own), its platform (admin ids), whether it is a group, and whether the Heartflow
- * whitelist lists it; pure.
- */
-export function settingsClassOf(config: KizunaConfig, sessionId: string): string {
-  // Two flag characters and the platform, or `s` and the session id: no two different classes share a key.
-  if (config.sessions[sessionId] !== undefined) return `s${sessionId}`;
-  const [platform = '', chatType] = sessionId.split(':', 2);
-  const { whitelistEnabled, whitelist } = config.heartflow;
-  const listed = !whitelistEnabled || whitelist.includes(sessionId);
-  return `${chatType === 'group' ? 'g' : 'p'}${listed ? 'l' : 'u'}${platform}`;
 }
 
 /** True for a `<platform>:group:<id>` session; pure. */
