@@ -32,15 +32,17 @@ export class LiveActorCache {
   set(live: LiveSession): void {
     const previous = this.#entries.get(live.sessionId);
     if (previous !== undefined && previous !== live) previous.actor.stop();
+    const before = this.#entries.size;
     this.#entries.delete(live.sessionId);
     this.#entries.set(live.sessionId, live);
+    let evicted = 0;
     while (this.#entries.size > this.capacity) {
       // Forgotten, not stopped: another drain in this process may be applying a batch to it right now, and a
       // stopped actor ignores events (they would be committed as consumed, never applied). Nothing else holds it.
       this.#entries.delete(this.#entries.keys().next().value as string);
-      this.#stats?.trigger.counted({ name: 'live_actor_evictions_total' });
+      evicted++;
     }
-    this.#stats?.trigger.liveActorsChanged({ count: this.#entries.size });
+    if (evicted > 0 || this.#entries.size !== before) this.#stats?.trigger.liveActorsChanged({ count: this.#entries.size, evicted });
   }
 
   /** Drops a session from memory (after eviction, a conflict or an error). */
@@ -49,8 +51,7 @@ export class LiveActorCache {
     if (live === undefined) return;
     live.actor.stop();
     this.#entries.delete(sessionId);
-    this.#stats?.trigger.counted({ name: 'live_actor_evictions_total' });
-    this.#stats?.trigger.liveActorsChanged({ count: this.#entries.size });
+    this.#stats?.trigger.liveActorsChanged({ count: this.#entries.size, evicted: 1 });
   }
 
   /** Stops and drops every live session. */

@@ -87,6 +87,18 @@ export interface CommittedBatch {
   tally: { merged: number; joined: number; passed: number };
 }
 
+/**
+ * What one drain adds to the counters, sent as one update when it ends: a drain's hot path would otherwise
+ * update the store once per counter (each update copies the counters and costs @xstate/store a few µs).
+ */
+export interface DrainRecord {
+  batches: readonly CommittedBatch[];
+  conflicts: number;
+  rehydrations: number;
+  /** Effects carried out by the drain (stored ones left by an earlier drain included). */
+  effectsRun: number;
+}
+
 /** `series` with `by` added to the series `key` (unchanged when `by` is 0); pure. */
 function addTo(series: SeriesByLabels<number>, key: string, by: number): SeriesByLabels<number> {
   return by === 0 ? series : { ...series, [key]: (series[key] ?? 0) + by };
@@ -112,25 +124,49 @@ export function createRuntimeStats() {
         const updated = observeInto(series[key] ?? emptyHistogram(), event.values);
         return { ...context, histograms: { ...context.histograms, [event.name]: { ...series, [key]: updated } } };
       },
-      liveActorsChanged: (context, event: { count: number }) => ({ ...context, liveActors: event.count }),
-      // One update per committed batch (a drain's hot path) instead of one per counter.
-      batchCommitted: (context, event: CommittedBatch) => {
+      // Evictions and the gauge change together; one update for both.
+      liveActorsChanged: (context, event: { count: number; evicted: number }) =>
+        event.evicted === 0
+          ? { ...context, liveActors: event.count }
+          : {
+              ...context,
+              liveActors: event.count,
+              counters: { ...context.counters, live_actor_evictions_total: addTo(context.counters.live_actor_evictions_total, '', event.evicted) },
+            },
+      drained: (context, event: DrainRecord) => {
         const { counters, histograms } = context;
-        const add = (name: CounterName, by: number, labels?: Labels) => (by === 0 ? counters[name] : addTo(counters[name], labelKey(labels), by));
+        let applied = 0;
+        let rejected = 0;
+        let merged = 0;
+        let joined = 0;
+        let passed = 0;
+        const latencies: number[] = [];
+        for (const batch of event.batches) {
+          applied += batch.applied;
+          rejected += batch.rejected;
+          merged += batch.tally.merged;
+          joined += batch.tally.joined;
+          passed += batch.tally.passed;
+          latencies.push(...batch.latencies);
+        }
         return {
           ...context,
           counters: {
             ...counters,
-            commits_total: add('commits_total', 1),
-            events_applied_total: add('events_applied_total', event.applied),
-            events_rejected_total: add('events_rejected_total', event.rejected),
-            debounce_merges_total: add('debounce_merges_total', event.tally.merged),
-            judge_decisions_total: addTo(addTo(counters.judge_decisions_total, 'decision="join"', event.tally.joined), 'decision="pass"', event.tally.passed),
+            drains_total: addTo(counters.drains_total, '', 1),
+            commits_total: addTo(counters.commits_total, '', event.batches.length),
+            commit_conflicts_total: addTo(counters.commit_conflicts_total, '', event.conflicts),
+            live_actor_rehydrations_total: addTo(counters.live_actor_rehydrations_total, '', event.rehydrations),
+            effects_run_total: addTo(counters.effects_run_total, '', event.effectsRun),
+            events_applied_total: addTo(counters.events_applied_total, '', applied),
+            events_rejected_total: addTo(counters.events_rejected_total, '', rejected),
+            debounce_merges_total: addTo(counters.debounce_merges_total, '', merged),
+            judge_decisions_total: addTo(addTo(counters.judge_decisions_total, 'decision="join"', joined), 'decision="pass"', passed),
           },
-          histograms: {
-            ...histograms,
-            ingest_to_commit_ms: { ...histograms.ingest_to_commit_ms, '': observeInto(histograms.ingest_to_commit_ms[''] ?? emptyHistogram(), event.latencies) },
-          },
+          histograms:
+            latencies.length === 0
+              ? histograms
+              : { ...histograms, ingest_to_commit_ms: { ...histograms.ingest_to_commit_ms, '': observeInto(histograms.ingest_to_commit_ms[''] ?? emptyHistogram(), latencies) } },
         };
       },
     },

@@ -13,7 +13,7 @@ import type { Effect } from './effects.js';
 import type { Inspector } from './inspection.js';
 import type { LiveActorCache } from './live-actor-cache.js';
 import { logEntryJson } from './log-entry.js';
-import type { RuntimeStats } from './runtime-stats.js';
+import type { CommittedBatch, DrainRecord, RuntimeStats } from './runtime-stats.js';
 import { createLiveSession, type LiveSession } from './session-actor.js';
 import type { BatchRead, SessionStore } from './session-store.js';
 import { encodeSnapshot } from './snapshot-codec.js';
@@ -34,6 +34,11 @@ export interface DriverOptions {
 
 /** `released`: the mailbox was empty and the trigger released; `more`: stopped at the batch limit. */
 export type DrainOutcome = 'released' | 'more';
+
+/** A drain's counts while it runs; they go to the statistics in one update when it ends. */
+interface DrainCounts extends DrainRecord {
+  batches: CommittedBatch[];
+}
 
 export class SessionDriver {
   readonly #options: DriverOptions;
@@ -61,19 +66,27 @@ export class SessionDriver {
   }
 
   async #drainNow(sessionId: string): Promise<DrainOutcome> {
-    const { store, cache, batchSize, maxBatches, stats } = this.#options;
-    stats.trigger.counted({ name: 'drains_total' });
+    const counts: DrainCounts = { batches: [], conflicts: 0, rehydrations: 0, effectsRun: 0 };
+    try {
+      return await this.#drainBatches(sessionId, counts);
+    } finally {
+      this.#options.stats.trigger.drained(counts);
+    }
+  }
+
+  async #drainBatches(sessionId: string, counts: DrainCounts): Promise<DrainOutcome> {
+    const { store, cache, batchSize, maxBatches } = this.#options;
     for (let batch = 0; batch < maxBatches; batch++) {
       const held = cache.get(sessionId);
       const read = await store.readBatch(sessionId, held?.version ?? -1, batchSize);
-      if (read.effects.length > 0) await this.#runStoredEffects(sessionId, read.effects);
+      if (read.effects.length > 0) await this.#runStoredEffects(sessionId, read.effects, counts);
       if (read.entries.length === 0) {
         if (read.effects.length === 0) return 'released';
         continue;
       }
-      const live = held !== undefined && read.snapshot === null ? held : await this.#rehydrate(sessionId, read);
+      const live = held !== undefined && read.snapshot === null ? held : await this.#rehydrate(sessionId, read, counts);
       try {
-        if ((await this.#applyAndCommit(live, read)) === 0) return 'released';
+        if ((await this.#applyAndCommit(live, read, counts)) === 0) return 'released';
       } catch (error) {
         // The actor may have moved past what Redis holds; the stored snapshot is the truth.
         cache.evict(sessionId);
@@ -83,19 +96,19 @@ export class SessionDriver {
     return 'more';
   }
 
-  async #rehydrate(sessionId: string, read: BatchRead): Promise<LiveSession> {
-    const { cache, stats, inspector, store } = this.#options;
+  async #rehydrate(sessionId: string, read: BatchRead, counts: DrainCounts): Promise<LiveSession> {
+    const { cache, inspector, store } = this.#options;
     cache.evict(sessionId);
     const persisted = read.snapshot === null ? undefined : await store.settings.decode(read.snapshot);
     const live = createLiveSession(sessionId, persisted, read.version, inspector);
-    if (persisted !== undefined) stats.trigger.counted({ name: 'live_actor_rehydrations_total' });
+    if (persisted !== undefined) counts.rehydrations++;
     cache.set(live);
     return live;
   }
 
   /** Applies and commits one batch; resolves with the events left in the mailbox (-1 after a conflict). */
-  async #applyAndCommit(live: LiveSession, read: BatchRead): Promise<number> {
-    const { store, cache, scorer, stats } = this.#options;
+  async #applyAndCommit(live: LiveSession, read: BatchRead, counts: DrainCounts): Promise<number> {
+    const { store, cache, scorer } = this.#options;
     const sessionId = live.sessionId;
     const settings = this.#options.settingsFor(sessionId);
     const applied = await applyBatch(live, read.entries, {
@@ -125,14 +138,15 @@ export class SessionDriver {
       ...(applied.live.actor.getSnapshot().context.group === undefined ? {} : { historyMaxEntries: settings.groups.memoryMaxMessages }),
     });
     if (result.status !== 'committed') {
-      stats.trigger.counted({ name: 'commit_conflicts_total' });
+      counts.conflicts++;
       cache.evict(sessionId);
       return -1;
     }
     applied.live.version = result.version;
     if (applied.live !== live) cache.set(applied.live);
-    this.#recordCommit(applied, committedAt);
+    counts.batches.push(committedBatch(applied, committedAt));
     if (applied.effects.length > 0) await this.#options.effects.run(applied.effects);
+    counts.effectsRun += applied.effects.length;
     // Published in the same tick as the effects' acknowledgement below, and the shard's settling follows
     // in that tick too: one write to Redis for the three.
     this.#options.publisher?.publish({
@@ -158,21 +172,22 @@ export class SessionDriver {
     this.#ackEffects(sessionId, count).catch(() => undefined);
   }
 
-  #recordCommit(applied: AppliedBatch, committedAt: number): void {
-    const latencies: number[] = [];
-    for (const entry of applied.logEntries) if (entry.seq !== null && entry.event !== undefined) latencies.push(committedAt - entry.event.at);
-    this.#options.stats.trigger.batchCommitted({ applied: applied.applied, rejected: applied.rejected, latencies, tally: applied.tally });
-  }
-
   /** Drops `count` carried-out effects from the session's pending list. */
   async #ackEffects(sessionId: string, count: number): Promise<void> {
     if (count === 0) return;
     await this.#options.store.ackEffects(sessionId, count);
-    this.#options.stats.trigger.counted({ name: 'effects_run_total', by: count });
   }
 
-  async #runStoredEffects(sessionId: string, stored: readonly string[]): Promise<void> {
+  async #runStoredEffects(sessionId: string, stored: readonly string[], counts: DrainCounts): Promise<void> {
     await this.#options.effects.run(stored.map((json) => JSON.parse(json) as Effect));
+    counts.effectsRun += stored.length;
     await this.#ackEffects(sessionId, stored.length);
   }
+}
+
+/** What a committed batch adds to the counters, its events' ingest→commit latencies included; pure. */
+function committedBatch(applied: AppliedBatch, committedAt: number): CommittedBatch {
+  const latencies: number[] = [];
+  for (const entry of applied.logEntries) if (entry.seq !== null && entry.event !== undefined) latencies.push(committedAt - entry.event.at);
+  return { applied: applied.applied, rejected: applied.rejected, latencies, tally: applied.tally };
 }

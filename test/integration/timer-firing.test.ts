@@ -41,6 +41,8 @@ describe('a fired timer', () => {
     const before = drains(kizuna);
 
     await waitFor(async () => (await stateOf(kizuna, sessionId)) === 'awaiting-llm', { message: 'the debounce timer sent the buffer' });
+    // A drain is counted when it ends, just after its commit is visible.
+    await waitFor(async () => drains(kizuna) > before, { message: 'the drain that applied the firing ended' });
     expect(timerFirings((await reader.readLog(sessionId)).entries)).toEqual(['debounce:1']);
     expect(drains(kizuna)).toBe(before + 1);
     expect(await logProblem(redis, reader, kizuna.config.redis.prefix, sessionId)).toBeNull();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LiveActorCache } from '../../src/runtime/live-actor-cache.js';
+import { createRuntimeStats } from '../../src/runtime/runtime-stats.js';
 import { createLiveSession, sendToLive } from '../../src/runtime/session-actor.js';
 import { messageEvent } from '../helpers/session-events.js';
 
@@ -32,5 +33,22 @@ describe('the live actor cache', () => {
     cache.set(live);
     cache.evict('http:private:gone');
     expect(live.actor.getSnapshot().status).toBe('stopped');
+  });
+
+  it('reports its size and evictions in one statistics update per change, none when nothing changed', () => {
+    const stats = createRuntimeStats();
+    const updates: Array<{ live: number; evicted: number }> = [];
+    stats.subscribe(({ context }) => updates.push({ live: context.liveActors, evicted: context.counters.live_actor_evictions_total[''] ?? 0 }));
+    const cache = new LiveActorCache(2, stats);
+    for (const name of ['a', 'b', 'c']) cache.set(createLiveSession(`http:private:${name}`, undefined, 0));
+    // The same session stored again (a rebuilt actor after a batch): no change to report.
+    cache.set(createLiveSession('http:private:c', undefined, 0));
+    cache.evict('http:private:b');
+    expect(updates).toEqual([
+      { live: 1, evicted: 0 },
+      { live: 2, evicted: 0 },
+      { live: 2, evicted: 1 },
+      { live: 1, evicted: 2 },
+    ]);
   });
 });

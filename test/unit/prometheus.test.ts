@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { renderPrometheus } from '../../src/http/prometheus.js';
 import { createRuntimeStats, labelKey } from '../../src/runtime/runtime-stats.js';
 
@@ -7,7 +7,7 @@ describe('runtime stats and Prometheus text', () => {
     const stats = createRuntimeStats();
     stats.trigger.counted({ name: 'commits_total', by: 3 });
     stats.trigger.observed({ name: 'ingest_to_commit_ms', values: [0.5, 3, 40, 99_999] });
-    stats.trigger.liveActorsChanged({ count: 12 });
+    stats.trigger.liveActorsChanged({ count: 12, evicted: 0 });
     const text = renderPrometheus(stats.getSnapshot().context, { sse_clients: 2 });
     expect(text).toContain('kizuna_commits_total 3');
     expect(text).toContain('kizuna_drains_total 0');
@@ -39,13 +39,34 @@ describe('runtime stats and Prometheus text', () => {
     expect(labelKey({ kind: 'a"b\\c\nd' })).toBe('kind="a\\"b\\\\c\\nd"');
   });
 
-  it('records a committed batch in one update', () => {
+  it('records a whole drain in one update', () => {
     const stats = createRuntimeStats();
-    stats.trigger.batchCommitted({ applied: 4, rejected: 1, latencies: [2, 30], tally: { merged: 2, joined: 1, passed: 0 } });
-    stats.trigger.batchCommitted({ applied: 1, rejected: 0, latencies: [7], tally: { merged: 0, joined: 0, passed: 3 } });
+    const updates = vi.fn();
+    stats.subscribe(updates);
+    stats.trigger.drained({
+      batches: [
+        { applied: 4, rejected: 1, latencies: [2, 30], tally: { merged: 2, joined: 1, passed: 0 } },
+        { applied: 1, rejected: 0, latencies: [7], tally: { merged: 0, joined: 0, passed: 3 } },
+      ],
+      conflicts: 1,
+      rehydrations: 1,
+      effectsRun: 3,
+    });
+    stats.trigger.drained({ batches: [], conflicts: 0, rehydrations: 0, effectsRun: 2 });
+    expect(updates).toHaveBeenCalledTimes(2);
     const { counters, histograms } = stats.getSnapshot().context;
-    expect([counters.commits_total[''], counters.events_applied_total[''], counters.events_rejected_total[''], counters.debounce_merges_total['']]).toEqual([2, 5, 1, 2]);
+    const total = (name: keyof typeof counters) => counters[name][''];
+    expect(['drains_total', 'commits_total', 'commit_conflicts_total', 'live_actor_rehydrations_total', 'effects_run_total'].map((name) => total(name as keyof typeof counters))).toEqual([2, 2, 1, 1, 5]);
+    expect([total('events_applied_total'), total('events_rejected_total'), total('debounce_merges_total')]).toEqual([5, 1, 2]);
     expect(counters.judge_decisions_total).toEqual({ 'decision="join"': 1, 'decision="pass"': 3 });
     expect(histograms.ingest_to_commit_ms['']).toMatchObject({ count: 3, sum: 39 });
+  });
+
+  it('counts evictions with the live-actor gauge', () => {
+    const stats = createRuntimeStats();
+    stats.trigger.liveActorsChanged({ count: 2, evicted: 0 });
+    stats.trigger.liveActorsChanged({ count: 2, evicted: 3 });
+    const { counters, liveActors } = stats.getSnapshot().context;
+    expect([liveActors, counters.live_actor_evictions_total['']]).toEqual([2, 3]);
   });
 });
