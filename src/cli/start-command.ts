@@ -23,6 +23,7 @@ import type { CommandModule } from './main.js';
 import { parseCommandArgs } from './main.js';
 import { resolveRedis } from './redis-endpoint.js';
 import { exitOnSignals } from './shutdown.js';
+import { Teardown } from './teardown.js';
 
 export const startCommand: CommandModule = {
   summary: 'run kizuna (HTTP API, workers, and a private Redis unless REDIS_URL is set); --inspect, --config <file>',
@@ -36,61 +37,70 @@ export const startCommand: CommandModule = {
     const logger = createLogger();
     for (const warning of [...configWarnings(config), ...memoryRebootWarnings(config)]) logger.warn(warning);
     checkOnebotConfig(config);
+    const teardown = new Teardown();
     const redis = await resolveRedis(config, true);
-    let stately: StatelyConnection | null = null;
-    if (values.inspect) stately = connectStatelyInspector(config.inspect, logger);
-
-    const onebot = config.onebot.enabled ? createOnebotService({ config, redisUrl: redis.url, logger }) : null;
-    const runtime = await startRuntime({
-      config,
-      redisUrl: redis.url,
-      roles: runtimeRoles,
-      logger,
-      ...(stately === null ? {} : { inspector: stately.inspector }),
-      ...(onebot === null ? {} : { adapters: [onebot.delivery] }),
+    teardown.add(() => redis.owned?.stop());
+    const lines = await teardown.guard(async () => {
+      let stately: StatelyConnection | null = null;
+      if (values.inspect) {
+        stately = connectStatelyInspector(config.inspect, logger);
+        teardown.add(() => stately?.stop());
+      }
+      const onebot = config.onebot.enabled ? createOnebotService({ config, redisUrl: redis.url, logger }) : null;
+      if (onebot !== null) teardown.add(() => onebot.close());
+      const runtime = await startRuntime({
+        config,
+        redisUrl: redis.url,
+        roles: runtimeRoles,
+        logger,
+        ...(stately === null ? {} : { inspector: stately.inspector }),
+        ...(onebot === null ? {} : { adapters: [onebot.delivery] }),
+      });
+      teardown.add(() => runtime.close());
+      onebot?.start((sessionId, event, messageId) => runtime.ingestor.ingest(sessionId, event, messageId));
+      await openConfiguredSessions(config, runtime);
+      const hub = new SseHub(createWorkerConnection(redis.url), config.redis.prefix);
+      teardown.add(() => hub.close());
+      const server = createHttpServer({
+        routes: [
+          ...createApiRoutes({ runtime, hub, maxBodyBytes: config.http.maxBodyBytes }),
+          ...(config.console.enabled ? consoleRoutes({ token: config.http.token, machine: sessionMachine }) : []),
+        ],
+        token: config.http.token,
+        logger,
+        upgrade: onebot?.handleUpgrade,
+      });
+      teardown.add(() => {
+        server.close();
+        server.closeAllConnections();
+      });
+      const port = await listen(server, config.http.port, config.http.host);
+      return startedLines(config, port, redis.description, onebot !== null, stately?.pageUrl);
     });
-    onebot?.start((sessionId, event, messageId) => runtime.ingestor.ingest(sessionId, event, messageId));
-    await openConfiguredSessions(config, runtime);
-    const hub = new SseHub(createWorkerConnection(redis.url), config.redis.prefix);
-    const server = createHttpServer({
-      routes: [
-        ...createApiRoutes({ runtime, hub, maxBodyBytes: config.http.maxBodyBytes }),
-        ...(config.console.enabled ? consoleRoutes({ token: config.http.token, machine: sessionMachine }) : []),
-      ],
-      token: config.http.token,
-      logger,
-      upgrade: onebot?.handleUpgrade,
-    });
-    const port = await listen(server, config.http.port, config.http.host);
-
-    const lines = [
-      `kizuna is running on http://${config.http.host}:${port}`,
-      `  Redis: ${redis.description}`,
-      hasLlmEndpoint(config)
-        ? `  LLM: ${config.llm.models.chat} at ${config.llm.baseUrl ?? defaultOpenAiBaseUrl}`
-        : '  LLM: the built-in offline model (no LLM endpoint configured: set OPENAI_BASE_URL / OPENAI_API_KEY or llm.baseUrl)',
-    ];
-    if (config.console.enabled) {
-      const token = config.http.token ? '?token=<your API token>' : '';
-      lines.push(`  Console: open http://${config.http.host.includes(':') ? `[${config.http.host}]` : config.http.host}:${port}/${token}`);
-    }
-    if (onebot !== null) lines.push(`  OneBot: ${onebotLine(config, port)}`);
-    if (stately?.pageUrl) lines.push(`  Stately inspector: open ${stately.pageUrl} (the page needs internet)`);
     process.stdout.write(`${lines.join('\n')}\n`);
-
-    exitOnSignals(async () => {
-      server.close();
-      server.closeAllConnections();
-      hub.close();
-      await runtime.close();
-      await onebot?.close();
-      stately?.stop();
-      await redis.owned?.stop();
-    }, logger);
+    exitOnSignals(() => teardown.run(), logger);
     await new Promise<never>(() => undefined);
     return 0;
   },
 };
+
+/** What `kizuna start` prints once it is up; pure. */
+function startedLines(config: KizunaConfig, port: number, redis: string, onebot: boolean, statelyPage: string | null | undefined): string[] {
+  const lines = [
+    `kizuna is running on http://${config.http.host}:${port}`,
+    `  Redis: ${redis}`,
+    hasLlmEndpoint(config)
+      ? `  LLM: ${config.llm.models.chat} at ${config.llm.baseUrl ?? defaultOpenAiBaseUrl}`
+      : '  LLM: the built-in offline model (no LLM endpoint configured: set OPENAI_BASE_URL / OPENAI_API_KEY or llm.baseUrl)',
+  ];
+  if (config.console.enabled) {
+    const token = config.http.token ? '?token=<your API token>' : '';
+    lines.push(`  Console: open http://${config.http.host.includes(':') ? `[${config.http.host}]` : config.http.host}:${port}/${token}`);
+  }
+  if (onebot) lines.push(`  OneBot: ${onebotLine(config, port)}`);
+  if (statelyPage) lines.push(`  Stately inspector: open ${statelyPage} (the page needs internet)`);
+  return lines;
+}
 
 /** Where the OneBot implementation connects, or where kizuna dials it; pure. */
 function onebotLine(config: KizunaConfig, port: number): string {

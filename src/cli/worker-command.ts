@@ -3,7 +3,7 @@
  * private Redis of a `kizuna start` on this machine), until SIGINT/SIGTERM.
  */
 import { loadConfig } from '../config/load-config.js';
-import { RuntimeError } from '../errors.js';
+import { RedisUnavailableError, RuntimeError } from '../errors.js';
 import { createLogger } from '../log.js';
 import { type RuntimeRole, runtimeRoles, startRuntime } from '../runtime/runtime.js';
 import type { CommandModule } from './main.js';
@@ -25,7 +25,10 @@ export const workerCommand: CommandModule = {
     }
     const logger = createLogger('kizuna-worker');
     const redis = await resolveRedis(config, false);
-    const runtime = await startRuntime({ config, redisUrl: redis.url, roles, logger });
+    const runtime = await startRuntime({ config, redisUrl: redis.url, roles, logger }).catch((error: unknown) => {
+      if (!(error instanceof RedisUnavailableError)) throw error;
+      throw new RuntimeError('redis_unavailable', `Redis at ${redis.url} is unreachable: run \`kizuna start\` (its private Redis) or set REDIS_URL`, { cause: error });
+    });
     logger.info({ roles, redis: redis.description, pid: process.pid }, 'worker ready');
     process.stdout.write(`kizuna worker ready (roles: ${roles.join(',')}; Redis: ${redis.description})\n`);
     exitOnSignals(() => runtime.close(), logger);

@@ -88,22 +88,59 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-/** Connects to Redis and starts the workers of `roles`. Performs I/O. */
+/**
+ * What a runtime has opened so far, so that closing it — at shutdown, or when a later step of starting fails
+ * (Redis unreachable, the model missing) — stops exactly those parts: a half-started runtime must not keep
+ * the process alive with connections retrying forever.
+ */
+class OpenedParts {
+  readonly connections: Redis[] = [];
+  readonly workers: Array<Worker<unknown>> = [];
+  readonly intervals: NodeJS.Timeout[] = [];
+  shardRunner: ShardRunner | undefined;
+  queues: RuntimeQueues | undefined;
+  cache: LiveActorCache | undefined;
+
+  /** Stops taking jobs, waits for in-flight work, closes connections. Performs I/O. */
+  async close(): Promise<void> {
+    for (const interval of this.intervals) clearInterval(interval);
+    this.shardRunner?.stop();
+    await Promise.all(this.workers.map((worker) => worker.close().catch(() => undefined)));
+    if (this.queues !== undefined) await closeQueues(this.queues);
+    this.cache?.clear();
+    await Promise.all(this.connections.map(closeQuietly));
+  }
+}
+
+/** Connects to Redis and starts the workers of `roles`; on failure, closes what it opened. Performs I/O. */
 export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const opened = new OpenedParts();
+  try {
+    return await assembleRuntime(options, opened);
+  } catch (error) {
+    await opened.close();
+    throw error;
+  }
+}
+
+async function assembleRuntime(options: RuntimeOptions, opened: OpenedParts): Promise<Runtime> {
   const { config, logger } = options;
   const prefix = config.redis.prefix;
+  const { connections, workers } = opened;
   const redis = withScripts(createCommandConnection(options.redisUrl));
   redis.on('error', (error) => logger.debug({ err: error }, 'redis command connection error'));
+  connections.push(redis);
   await waitUntilReady(redis);
   const workerConnection = createWorkerConnection(options.redisUrl);
   workerConnection.on('error', (error) => logger.debug({ err: error }, 'redis worker connection error'));
   const queueConnection = createQueueConnection(options.redisUrl);
   queueConnection.on('error', (error) => logger.debug({ err: error }, 'redis queue connection error'));
+  connections.push(workerConnection, queueConnection);
   await waitUntilReady(queueConnection);
-  const connections: Redis[] = [redis, workerConnection, queueConnection];
 
   const stats = createRuntimeStats();
   const queues = openQueues(queueConnection, prefix, (error) => logger.debug({ err: error }, 'queue error'));
+  opened.queues = queues;
   const store = new SessionStore(redis, prefix, {
     ...config.runtime,
     historyMaxEntries: config.history.maxEntries,
@@ -120,6 +157,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const timers = new TimerScheduler(queues.timers);
   const llm = new LlmDispatcher(queues.llm, config.llm.maxAttempts, { redis, prefix });
   const cache = new LiveActorCache(config.runtime.liveActorCapacity, stats);
+  opened.cache = cache;
   const llmCalls = new LlmCallLog(redis, prefix, config.llm.callLog);
   const sweeper = new Sweeper({
     redis,
@@ -132,7 +170,6 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     lockSeconds: Math.max(10, config.runtime.sweepIntervalSeconds),
   });
 
-  const workers: Array<Worker<unknown>> = [];
   const workerOptions = {
     // Shown as a job's processedBy: which process holds a drain (operators and the crash tests read it).
     name: `${hostname()}:${process.pid}`,
@@ -150,8 +187,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     return worker;
   };
 
-  let sweepTimer: NodeJS.Timeout | undefined;
-  let shardRunner: ShardRunner | undefined;
+  const every = (interval: NodeJS.Timeout | undefined): void => {
+    if (interval !== undefined) opened.intervals.push(interval);
+  };
   if (options.roles.includes('session')) {
     const driver = new SessionDriver({
       store,
@@ -165,7 +203,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       batchSize: config.runtime.drainBatchSize,
       maxBatches: config.runtime.maxBatchesPerDrain,
     });
-    shardRunner = new ShardRunner({
+    const shardRunner = new ShardRunner({
       redis,
       prefix,
       connect: () => quietConnection(createWorkerConnection(options.redisUrl)),
@@ -177,18 +215,18 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         logger.warn({ err: error, sessionId }, 'drain failed; retrying the session later');
       },
     });
+    opened.shardRunner = shardRunner;
     // Per worker, a slot for every shard (a shard's run holds its slot while it waits for work).
     const drainJobs = config.runtime.drainShards > 0 ? config.runtime.drainShards : config.runtime.drainConcurrency;
     startWorker(queueNames.drain, createDrainProcessor(driver, trigger, shardRunner, stats), drainJobs);
     startWorker(queueNames.timers, createTimerProcessor(ingestor, stats), config.runtime.timerConcurrency, timerJobRetention);
-    sweepTimer = scheduleSweeps(sweeper, config.runtime.sweepIntervalSeconds, logger);
+    every(scheduleSweeps(sweeper, config.runtime.sweepIntervalSeconds, logger));
   }
 
-  let rebootSweepTimer: NodeJS.Timeout | undefined;
   if (options.roles.includes('memory-reboot') && config.memoryReboot.enabled) {
     const checker = createOldNewsChecker(config, { redis, ingestor, logger, stats });
     startWorker(queueNames.reboot, createRebootProcessor(checker, rebootTrigger), config.memoryReboot.concurrency);
-    rebootSweepTimer = scheduleCheckSweeps(redis, prefix, rebootTrigger, config.runtime.sweepIntervalSeconds, logger);
+    every(scheduleCheckSweeps(redis, prefix, rebootTrigger, config.runtime.sweepIntervalSeconds, logger));
   }
 
   const parts = llmParts(config, options.llm, options.speech);
@@ -242,15 +280,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     uploads,
     llmCalls,
     llmName: options.roles.includes('llm') ? parts.client.name : null,
-    async close() {
-      if (sweepTimer !== undefined) clearInterval(sweepTimer);
-      if (rebootSweepTimer !== undefined) clearInterval(rebootSweepTimer);
-      shardRunner?.stop();
-      await Promise.all(workers.map((worker) => worker.close().catch(() => undefined)));
-      await closeQueues(queues);
-      cache.clear();
-      await Promise.all(connections.map(closeQuietly));
-    },
+    close: () => opened.close(),
   };
 }
 

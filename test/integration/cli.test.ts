@@ -1,8 +1,9 @@
 // The kizuna CLI as users run it: `start` with its own Redis (opening configured periodic groups) and a clean SIGTERM shutdown, `start` without
-// redis-server, `worker` role parsing, and `replay` exit codes.
+// redis-server, a `start` or `worker` that fails to start (exits, leaving nothing running), `worker` role parsing, and `replay` exit codes.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sessionKeys } from '../../src/redis/keys.js';
@@ -68,6 +69,27 @@ describe('kizuna start', () => {
     expect(lines[0]).toMatch(/redis-server was not found: install it .*apt-get install redis-server.* or set REDIS_URL/);
   });
 
+  it('stops its own Redis and exits when a later step of starting fails (the HTTP port is taken)', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'kizuna-start-'));
+    temporary.push(dataDir);
+    const [httpPort, redisPort] = [await freePort(), await freePort()];
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(httpPort, '127.0.0.1', resolve));
+    try {
+      const configPath = writeConfigFile({ http: { port: httpPort }, redis: { privatePort: redisPort, dataDir } });
+      const kizuna = spawnKizuna(['start'], { KIZUNA_CONFIG: configPath, REDIS_URL: '' });
+      try {
+        expect(await kizuna.exited).toBe(1);
+        expect(kizuna.output()).toMatch(new RegExp(`kizuna start: listen EADDRINUSE.*:${httpPort}`));
+        expect(redisServerRunningOn(redisPort)).toBe(false);
+      } finally {
+        kizuna.kill('SIGKILL');
+      }
+    } finally {
+      taken.close();
+    }
+  });
+
   it('rejects an invalid config file naming the key', async () => {
     const configPath = writeConfigFile({ http: { port: 'eighty' } });
     const kizuna = spawnKizuna(['start'], { KIZUNA_CONFIG: configPath });
@@ -77,6 +99,17 @@ describe('kizuna start', () => {
 });
 
 describe('kizuna worker', () => {
+  it('exits naming the URL when Redis is unreachable, instead of retrying forever', async () => {
+    const url = `redis://127.0.0.1:${await freePort()}`;
+    const worker = spawnKizuna(['worker', '--roles', 'session'], { REDIS_URL: url });
+    try {
+      expect(await worker.exited).toBe(1);
+      expect(worker.output()).toContain(`kizuna worker: Redis at ${url} is unreachable`);
+    } finally {
+      worker.kill('SIGKILL');
+    }
+  });
+
   it('refuses an unknown role', async () => {
     const worker = spawnKizuna(['worker', '--roles', 'session,juggler'], {});
     expect(await worker.exited).toBe(1);
