@@ -28,7 +28,12 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    return await (await load()).run(rest);
+    const command = await load();
+    if (rest.includes('--help') || rest.includes('-h')) {
+      process.stdout.write(`usage: kizuna ${name} [options]\n  ${command.summary}\n`);
+      return 0;
+    }
+    return await command.run(rest);
   } catch (error) {
     const info = toErrorInfo(error);
     process.stderr.write(`kizuna ${name}: ${info.message}\n`);
