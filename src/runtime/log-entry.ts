@@ -62,5 +62,5 @@ export function logEntryJson(entry: LogEntry, committedAt: number): string {
   // `Object.assign` rather than `{ ...entry, committedAt }`: on Node 20 a key added after a spread takes a slow
   // path (docs/benchmarks.md), and this runs for every logged event.
   if (event?.type !== 'settings.changed' || typeof event.settings !== 'object') return JSON.stringify(Object.assign({}, entry, { committedAt }));
-  return JSON.stringify({ ...entry, event: { ...event, settings: shareSettings(event.settings).digest }, committedAt });
+  return JSON.stringify(Object.assign({}, entry, { event: { ...event, settings: shareSettings(event.settings).digest }, committedAt }));
 }
