@@ -169,19 +169,13 @@ export class SessionDriver {
    * between running effects and acknowledging them.
    */
   #ackInBackground(sessionId: string, count: number): void {
-    this.#ackEffects(sessionId, count).catch(() => undefined);
-  }
-
-  /** Drops `count` carried-out effects from the session's pending list. */
-  async #ackEffects(sessionId: string, count: number): Promise<void> {
-    if (count === 0) return;
-    await this.#options.store.ackEffects(sessionId, count);
+    this.#options.store.ackEffects(sessionId, count).catch(() => undefined);
   }
 
   async #runStoredEffects(sessionId: string, stored: readonly string[], counts: DrainCounts): Promise<void> {
     await this.#options.effects.run(stored.map((json) => JSON.parse(json) as Effect));
     counts.effectsRun += stored.length;
-    await this.#ackEffects(sessionId, stored.length);
+    await this.#options.store.ackEffects(sessionId, stored.length);
   }
 }
 
