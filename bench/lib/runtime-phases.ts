@@ -231,6 +231,21 @@ export interface TimerPhase {
   /** How long the warm-up traffic lasts. */
   warmSeconds: number;
   drainShards?: number;
+  /** Slots per BullMQ timer worker (`runtime.timerWorkerSlots`; default the configured one). */
+  timerWorkerSlots?: number;
+}
+
+export interface Percentiles {
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+/** Firing lateness (the `timer.fired` event's time − due), and when the firing was committed (applied − due). */
+export interface TimerLateness extends Percentiles {
+  applied: Percentiles;
+  cpu: CpuPerEvent | null;
+  workerBusy: number | null;
 }
 
 /**
@@ -239,12 +254,17 @@ export interface TimerPhase {
  * second while the worker is also busy with the messages and with what each firing causes. Before them,
  * `warmSeconds` of the same traffic on other sessions warm the worker up, as in the latency phase; their timers
  * fire during the measured part's first seconds, as earlier traffic's would in a steady state.
+ * Also when each firing was committed (applied − due): the firing waits in the mailbox behind the drains
+ * before it changes the session, and that is when the bot acts on it.
  */
 export async function measureTimers(
   redisUrl: string,
-  { count, spreadSeconds, dueAfterSeconds, warmSeconds, drainShards }: TimerPhase,
-): Promise<{ p50: number; p99: number; max: number; cpu: CpuPerEvent | null; workerBusy: number | null }> {
-  const config = drainDesign('bench-timers', drainShards, { debounce: { timeoutSeconds: dueAfterSeconds } });
+  { count, spreadSeconds, dueAfterSeconds, warmSeconds, drainShards, timerWorkerSlots }: TimerPhase,
+): Promise<TimerLateness> {
+  const config = drainDesign(timerWorkerSlots === undefined ? 'bench-timers' : `bench-timers-w${timerWorkerSlots}`, drainShards, {
+    debounce: { timeoutSeconds: dueAfterSeconds },
+    runtime: timerWorkerSlots === undefined ? {} : { timerWorkerSlots },
+  });
   const processes = await workers(redisUrl, config, 1, 'session');
   const client = await clientRuntime(redisUrl, config);
   const counter = appliedCounter(redisUrl, config.redis.prefix);
@@ -264,15 +284,25 @@ export async function measureTimers(
   const cpu = await meter.stop(warm + count);
   counter.close();
   const lateness: number[] = [];
+  const applied: number[] = [];
   await pool(ids, 200, async (id) => {
     for (const entry of (await client.reader.readLog(id)).entries) {
-      if (entry.event?.type === 'timer.fired') lateness.push(entry.event.at - entry.event.dueAt);
+      if (entry.event?.type !== 'timer.fired') continue;
+      lateness.push(entry.event.at - entry.event.dueAt);
+      if (entry.committedAt !== undefined) applied.push(entry.committedAt - entry.event.dueAt);
     }
   });
   await client.close();
   await stopAll(processes);
   const workerBusy = cpu === null ? null : (cpu.worker * (warm + count)) / 1000 / (finished - metered);
-  return { p50: percentile(lateness, 50), p99: percentile(lateness, 99), max: Math.max(...lateness), cpu, workerBusy };
+  return {
+    p50: percentile(lateness, 50),
+    p99: percentile(lateness, 99),
+    max: Math.max(...lateness),
+    applied: { p50: percentile(applied, 50), p99: percentile(applied, 99), max: Math.max(...applied) },
+    cpu,
+    workerBusy,
+  };
 }
 
 export interface IdleFootprint {
