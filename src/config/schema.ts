@@ -61,7 +61,6 @@ const runtimeSchema = z
     drainConcurrency: z.number().int().min(1).default(32),
     drainShards: z.number().int().min(0).max(1024).default(16),
     timerConcurrency: z.number().int().min(1).default(64),
-    timerWorkerSlots: z.number().int().min(1).default(8),
     llmConcurrency: z.number().int().min(1).default(16),
     outboxConcurrency: z.number().int().min(1).default(32),
     lockDurationSeconds: seconds.default(5),

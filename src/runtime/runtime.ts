@@ -52,7 +52,6 @@ import { settingsByClass } from './settings-by-class.js';
 import { ShardRunner } from './shard-runner.js';
 import { Sweeper, sweepNowAndEvery } from './sweeper.js';
 import { TimerScheduler, timerJobRetention } from './timer-scheduler.js';
-import { timerWorkerSizes } from './timer-workers.js';
 
 export const runtimeRoles = ['session', 'llm', 'outbox', 'memory-reboot'] as const;
 export type RuntimeRole = (typeof runtimeRoles)[number];
@@ -220,10 +219,7 @@ async function assembleRuntime(options: RuntimeOptions, opened: OpenedParts): Pr
     // Per worker, a slot for every shard (a shard's run holds its slot while it waits for work).
     const drainJobs = config.runtime.drainShards > 0 ? config.runtime.drainShards : config.runtime.drainConcurrency;
     startWorker(queueNames.drain, createDrainProcessor(driver, trigger, shardRunner, stats), drainJobs);
-    const fireTimer = createTimerProcessor(ingestor, stats);
-    for (const slots of timerWorkerSizes(config.runtime.timerConcurrency, config.runtime.timerWorkerSlots)) {
-      startWorker(queueNames.timers, fireTimer, slots, timerJobRetention);
-    }
+    startWorker(queueNames.timers, createTimerProcessor(ingestor, stats), config.runtime.timerConcurrency, timerJobRetention);
     every(scheduleSweeps(sweeper, config.runtime.sweepIntervalSeconds, logger));
   }
 
