@@ -26,8 +26,7 @@ const sizes = quick
       heap: 2_000,
       latency: { sessions: 1_000, rate: 1_000, seconds: 2, warmSeconds: 1 },
       timers: { count: 1_000, spreadSeconds: 2, dueAfterSeconds: 2, warmSeconds: 1 },
-      // The quick run leaves out the 2-worker latency run, the single timer worker and the timers below
-      // saturation, to stay under 60 s.
+      // The quick run leaves out the 2-worker latency run and the timers below saturation, to stay under 60 s.
       timersBelowSaturation: null,
     }
   : {
@@ -87,11 +86,6 @@ try {
   await redis.reset();
   const timersBaseline = await measureTimers(redis.url, { ...sizes.timers, drainShards: 0 });
   say(`  baseline, one drain job per session: p50 ${timersBaseline.p50} ms, p99 ${timersBaseline.p99} ms, max ${timersBaseline.max} ms (committed − due: ${appliedText(timersBaseline)}); CPU per timer: ${cpuText(timersBaseline.cpu)}; ${busyText(timersBaseline.workerBusy)}`);
-  if (!quick) {
-    await redis.reset();
-    const oneWorker = await measureTimers(redis.url, { ...sizes.timers, timerWorkerSlots: 64 });
-    say(`  baseline, one BullMQ timer worker with all 64 slots (timerWorkerSlots 64): p50 ${oneWorker.p50} ms, p99 ${oneWorker.p99} ms, max ${oneWorker.max} ms (committed − due: ${appliedText(oneWorker)}); CPU per timer: ${cpuText(oneWorker.cpu)}; ${busyText(oneWorker.workerBusy)}`);
-  }
   if (sizes.timersBelowSaturation !== null) {
     const light = sizes.timersBelowSaturation;
     await redis.reset();

@@ -231,8 +231,6 @@ export interface TimerPhase {
   /** How long the warm-up traffic lasts. */
   warmSeconds: number;
   drainShards?: number;
-  /** Slots per BullMQ timer worker (`runtime.timerWorkerSlots`; default the configured one). */
-  timerWorkerSlots?: number;
 }
 
 export interface Percentiles {
@@ -259,12 +257,9 @@ export interface TimerLateness extends Percentiles {
  */
 export async function measureTimers(
   redisUrl: string,
-  { count, spreadSeconds, dueAfterSeconds, warmSeconds, drainShards, timerWorkerSlots }: TimerPhase,
+  { count, spreadSeconds, dueAfterSeconds, warmSeconds, drainShards }: TimerPhase,
 ): Promise<TimerLateness> {
-  const config = drainDesign(timerWorkerSlots === undefined ? 'bench-timers' : `bench-timers-w${timerWorkerSlots}`, drainShards, {
-    debounce: { timeoutSeconds: dueAfterSeconds },
-    runtime: timerWorkerSlots === undefined ? {} : { timerWorkerSlots },
-  });
+  const config = drainDesign('bench-timers', drainShards, { debounce: { timeoutSeconds: dueAfterSeconds } });
   const processes = await workers(redisUrl, config, 1, 'session');
   const client = await clientRuntime(redisUrl, config);
   const counter = appliedCounter(redisUrl, config.redis.prefix);
