@@ -125,6 +125,8 @@ class Run {
   /** True when the last take found fewer due sessions than it could take. */
   dueSeenShort = false;
   #fault: unknown = null;
+  /** True while the run waits in line for slots with drains in flight. */
+  #waiting = false;
   readonly #keys: ShardKeys;
   readonly #options: ShardRunnerOptions;
   readonly #failures: Map<string, number>;
@@ -152,12 +154,45 @@ class Run {
 
   /** Takes as many due sessions as there are free slots and starts draining them; resolves with the count. */
   async takeAndStart(): Promise<number> {
-    const { slots, redis } = this.#options;
+    const { slots } = this.#options;
     let granted = slots.tryTake(this.#takeMax());
     if (granted === 0) {
-      if (this.inFlight.size > 0) return 0;
+      if (this.inFlight.size > 0) {
+        this.#waitInLine();
+        return 0;
+      }
       granted = await slots.take(this.#takeMax());
     }
+    return this.#takeGranted(granted);
+  }
+
+  /**
+   * A run with drains in flight and sessions still due waits in line for slots too (once at a time), so the
+   * slots that other shards' drains give back come to it in turn. Without it, only idle runs waited in line:
+   * under overload a shard kept the slots it held, retaking each one as its drain settled, and a shard holding
+   * one slot drained its due list at that pace while others held many (docs/benchmarks.md, "Fair drain slots").
+   */
+  #waitInLine(): void {
+    if (this.#waiting || this.dueSeenShort || !this.open) return;
+    this.#waiting = true;
+    const { slots } = this.#options;
+    const work = slots
+      .take(this.#takeMax())
+      .then(async (granted) => {
+        this.#waiting = false;
+        if (!this.open) return slots.give(granted);
+        await this.#takeGranted(granted);
+      })
+      .catch((error: unknown) => {
+        this.#fault ??= error;
+      });
+    this.inFlight.add(work);
+    void work.finally(() => this.inFlight.delete(work));
+  }
+
+  /** Takes up to `granted` due sessions (slots already taken; the unused ones go back) and starts draining them. */
+  async #takeGranted(granted: number): Promise<number> {
+    const { slots, redis } = this.#options;
     let ids: string[] = [];
     try {
       ids = (await redis.takeDue(this.#keys.due, this.#keys.taken, '', '0', String(granted))) as string[];
@@ -166,6 +201,8 @@ class Run {
       slots.give(granted - ids.length);
     }
     for (const sessionId of ids) this.#track(sessionId);
+    // Every slot used and maybe more due: in line for the next slot given back.
+    if (ids.length === granted) this.#waitInLine();
     return ids.length;
   }
 
@@ -209,6 +246,7 @@ class Run {
       slots.give(granted - next.length);
     }
     for (const id of next) this.#track(id);
+    if (next.length === granted) this.#waitInLine();
   }
 
   #settle(sessionId: string, again: boolean, take: number): Promise<unknown> {

@@ -23,7 +23,9 @@ interface Bench {
   runner: ShardRunner;
   drained: string[];
   handovers: number[];
+  /** Lists sessions as due in shard 0, or in `shard`. */
   list(...sessionIds: string[]): Promise<void>;
+  listIn(shard: number, sessionIds: readonly string[]): Promise<void>;
   keys: ReturnType<typeof shardKeys>;
 }
 
@@ -63,6 +65,10 @@ async function bench(drain: (sessionId: string) => Promise<DrainOutcome>, option
     keys,
     list: async (...sessionIds) => {
       for (const sessionId of sessionIds) await redis.markDue(keys.due, keys.armed, sessionId);
+    },
+    listIn: async (shard, sessionIds) => {
+      const other = shardKeys(prefix, shard);
+      for (const sessionId of sessionIds) await redis.markDue(other.due, other.armed, sessionId);
     },
   };
 }
@@ -128,6 +134,37 @@ describe('a shard run', () => {
     expect(shard.drained).toEqual(['x']);
     const listed = [...(await shard.redis.lrange(shard.keys.due, 0, -1)), ...(await shard.redis.lrange(shard.keys.taken, 0, -1))];
     expect(listed).toEqual([]);
+  });
+
+  it('shares the slots between busy shards: a shard that starts later gets its turn at the slots the first one frees', async () => {
+    const ids = (letter: string) => Array.from({ length: 60 }, (_, index) => `${letter}${index}`);
+    const inFlight = { a: 0, b: 0 };
+    let aLeft = 60;
+    let bPeakWhileAWasDue = 0;
+    const shard = await bench(
+      async (sessionId) => {
+        const mine = sessionId.startsWith('a') ? 'a' : 'b';
+        inFlight[mine]++;
+        if (mine === 'b' && aLeft > 4) bPeakWhileAWasDue = Math.max(bPeakWhileAWasDue, inFlight.b);
+        // Drains of uneven length, so shards' drains settle at different moments, as real ones do.
+        await new Promise((resolve) => setTimeout(resolve, 1 + (Number(sessionId.slice(1)) % 5)));
+        inFlight[mine]--;
+        if (mine === 'a') aLeft--;
+        return 'released';
+      },
+      { slots: new DrainSlots(4), lingerMs: 50 },
+    );
+    await shard.list(...ids('a'));
+    const first = shard.runner.run(0);
+    while (inFlight.a < 4) await new Promise((resolve) => setTimeout(resolve, 1));
+    await shard.listIn(1, ids('b'));
+    const second = shard.runner.run(1);
+    expect(await first).toBe('released');
+    expect(await second).toBe('released');
+    // Shard 0 held all four slots when shard 1 came; before shard 0 ran dry, shard 1 got more than the one
+    // slot an idle run waits for (it kept one slot, retaking it at every settling, before slots were shared).
+    expect(bPeakWhileAWasDue).toBeGreaterThanOrEqual(2);
+    expect([...shard.drained].sort()).toEqual([...ids('a'), ...ids('b')].sort());
   });
 
   it('starts by reclaiming what an earlier run left taken, in order, before newer sessions', async () => {
