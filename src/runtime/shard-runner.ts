@@ -125,7 +125,7 @@ class Run {
   /** True when the last take found fewer due sessions than it could take. */
   dueSeenShort = false;
   #fault: unknown = null;
-  /** True while the run waits in line for slots with drains in flight. */
+  /** True while the run waits in line for slots besides its drains in flight (`#waitInLine`). */
   #waiting = false;
   readonly #keys: ShardKeys;
   readonly #options: ShardRunnerOptions;
@@ -246,6 +246,7 @@ class Run {
       slots.give(granted - next.length);
     }
     for (const id of next) this.#track(id);
+    // Took all it was granted (or nothing, with others in line): maybe more due, so in line too.
     if (next.length === granted) this.#waitInLine();
   }
 

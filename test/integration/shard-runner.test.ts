@@ -23,8 +23,9 @@ interface Bench {
   runner: ShardRunner;
   drained: string[];
   handovers: number[];
-  /** Lists sessions as due in shard 0, or in `shard`. */
+  /** Lists sessions as due in shard 0. */
   list(...sessionIds: string[]): Promise<void>;
+  /** Lists sessions as due in another shard. */
   listIn(shard: number, sessionIds: readonly string[]): Promise<void>;
   keys: ReturnType<typeof shardKeys>;
 }
