@@ -168,6 +168,23 @@ describe('a shard run', () => {
     expect([...shard.drained].sort()).toEqual([...ids('a'), ...ids('b')].sort());
   });
 
+  it('ends its lease while it waits in line for a slot, and hands over without losing or doubling a session', async () => {
+    const shard = await bench(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 4));
+      return 'released';
+    }, { slots: new DrainSlots(2), leaseMs: 60 });
+    const ids = (letter: string) => Array.from({ length: 40 }, (_, index) => `${letter}${index}`);
+    await shard.list(...ids('a'));
+    await shard.listIn(1, ids('b'));
+    // Two busy shards on two slots: each run is in line for the other's slot when its lease ends.
+    const outcomes = await Promise.all([shard.runner.run(0), shard.runner.run(1)]);
+    expect(outcomes).toContain('handed-over');
+    expect(new Set(shard.drained).size).toBe(shard.drained.length);
+    // The next runs carry on until both shards are released: every session drained once.
+    for (const index of [0, 1]) if (outcomes[index] === 'handed-over') while ((await shard.runner.run(index)) === 'handed-over');
+    expect([...shard.drained].sort()).toEqual([...ids('a'), ...ids('b')].sort());
+  });
+
   it('starts by reclaiming what an earlier run left taken, in order, before newer sessions', async () => {
     // One slot: the run drains one session at a time, in list order.
     const shard = await bench(released, { slots: new DrainSlots(1) });
