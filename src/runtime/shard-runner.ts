@@ -186,8 +186,7 @@ class Run {
       .catch((error: unknown) => {
         this.#fault ??= error;
       });
-    this.inFlight.add(work);
-    void work.finally(() => this.inFlight.delete(work));
+    this.#keepInFlight(work);
   }
 
   /** Takes up to `granted` due sessions (slots already taken; the unused ones go back) and starts draining them. */
@@ -216,7 +215,11 @@ class Run {
 
   /** Drains one session (its slot already taken) and settles it, taking the next due sessions in the same step. */
   #track(sessionId: string): void {
-    const work = this.#drainAndSettle(sessionId);
+    this.#keepInFlight(this.#drainAndSettle(sessionId));
+  }
+
+  /** Counts `work` as in flight until it settles: the run waits for it before it ends. */
+  #keepInFlight(work: Promise<void>): void {
     this.inFlight.add(work);
     void work.finally(() => this.inFlight.delete(work));
   }
