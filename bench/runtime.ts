@@ -3,7 +3,9 @@
  * measured in one run on this machine, each against real worker processes and the project's redis.conf.
  * The last line is one JSON object with every figure.
  */
+import { availableParallelism } from 'node:os';
 import { startBenchRedis } from './lib/bench-redis.js';
+import { coresNeeded, rateBudget, totalMicros } from './lib/cpu-budget.js';
 import type { CpuPerEvent } from './lib/cpu-meter.js';
 import {
   measureHeapPerActor,
@@ -46,19 +48,41 @@ const cpuText = (cpu: CpuPerEvent | null) =>
 
 const appliedText = ({ applied }: TimerLateness) => `p50 ${applied.p50} ms, p99 ${applied.p99} ms, max ${applied.max} ms`;
 
+const cores = availableParallelism();
+/** The ratio to the no-op job rate the issue sets as the target. */
+const targetRatio = 1.5;
+
+/** What the ratio target asks of this machine's CPU per event, beside what the throughput phase spent. */
+function ratioBudgetText(noopJobsPerSec: number, cpu: CpuPerEvent | null): string {
+  const budget = rateBudget(noopJobsPerSec * targetRatio, cores);
+  const asks = `×${targetRatio} the no-op rate is ${round(budget.eventsPerSec, 0)} events/s: at most ${round(budget.machineMicros, 0)} µs of CPU per event on this machine's ${cores} cores (the worker, Redis and the ingesting process together), and about ${round(budget.workerMicros, 0)} µs in the worker process, whose JavaScript runs on one thread`;
+  if (cpu === null) return asks;
+  return `${asks}; this run spent ${totalMicros(cpu)} µs per event, ${cpu.redis + cpu.client} µs of it in Redis and the ingesting process`;
+}
+
+/** The cores the timer phase's rate needs at the CPU per timer it measured. */
+function timerCoresText(timersPerSec: number, cpu: CpuPerEvent | null): string {
+  if (cpu === null) return '';
+  const needed = coresNeeded(cpu, timersPerSec);
+  return `; at ${timersPerSec} timers/s that is ${round(needed.worker, 2)} cores for the worker process (its JavaScript runs on one thread) and ${round(needed.machine, 2)} of this machine's ${cores} cores in all`;
+}
+
 const busyText = (share: number | null) => (share === null ? '' : `the worker process used ${round(share * 100, 0)} % of a core over the phase`);
 
 const redis = await startBenchRedis();
 try {
   say(`kizuna runtime benchmark (${quick ? 'quick' : 'full'}) — Redis from redis.conf at ${redis.url}; each phase starts on an emptied Redis with a freshly rewritten AOF`);
   await redis.reset();
-  const noop = await measureNoopJobs(redis.url, sizes.noopJobs);
-  say(`BullMQ no-op jobs/s (1 worker process, concurrency 32, ${sizes.noopJobs} jobs): ${round(noop, 0)}`);
+  const noopJobs = await measureNoopJobs(redis.url, sizes.noopJobs);
+  const noop = noopJobs.jobsPerSec;
+  const noopCpu = noopJobs.cpu === null ? '' : ` (CPU per job: worker ${noopJobs.cpu.worker} µs, Redis ${noopJobs.cpu.redis} µs)`;
+  say(`BullMQ no-op jobs/s (1 worker process, concurrency 32, ${sizes.noopJobs} jobs): ${round(noop, 0)}${noopCpu}`);
   await redis.reset();
   const throughput = await measureThroughput(redis.url, 1, sizes.sessions, sizes.perSession);
   const one = throughput.eventsPerSec;
   say(`events/s ingest→committed, 1 worker, ${sizes.sessions} sessions × ${sizes.perSession}: ${round(one, 0)} (×${round(one / noop, 2)} the no-op job rate; ${round(throughput.eventsPerCommit, 1)} events per commit)`);
   say(`  CPU per event: ${cpuText(throughput.cpu)}`);
+  say(`  the ratio target: ${ratioBudgetText(noop, throughput.cpu)}`);
   await redis.reset();
   const baseline = await measureThroughput(redis.url, 1, sizes.sessions, sizes.perSession, 0);
   say(`  baseline, one drain job per session (drainShards 0): ${round(baseline.eventsPerSec, 0)} (×${round(baseline.eventsPerSec / noop, 2)}; ${round(baseline.eventsPerCommit, 1)} events per commit)`);
@@ -82,7 +106,8 @@ try {
   const timers = await measureTimers(redis.url, sizes.timers);
   say(`timer lateness over ${sizes.timers.count} debounce timers due over ${sizes.timers.spreadSeconds} s, each ${sizes.timers.dueAfterSeconds} s after its fragment: p50 ${timers.p50} ms, p99 ${timers.p99} ms, max ${timers.max} ms`);
   say(`  committed (the firing applied to the session) − due: ${appliedText(timers)}`);
-  say(`  CPU per timer (its fragment, its firing and what each causes): ${cpuText(timers.cpu)}; ${busyText(timers.workerBusy)}`);
+  const timerRate = sizes.timers.count / sizes.timers.spreadSeconds;
+  say(`  CPU per timer (its fragment, its firing and what each causes): ${cpuText(timers.cpu)}${timerCoresText(timerRate, timers.cpu)}; ${busyText(timers.workerBusy)}`);
   await redis.reset();
   const timersBaseline = await measureTimers(redis.url, { ...sizes.timers, drainShards: 0 });
   say(`  baseline, one drain job per session: p50 ${timersBaseline.p50} ms, p99 ${timersBaseline.p99} ms, max ${timersBaseline.max} ms (committed − due: ${appliedText(timersBaseline)}); CPU per timer: ${cpuText(timersBaseline.cpu)}; ${busyText(timersBaseline.workerBusy)}`);

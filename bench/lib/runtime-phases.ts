@@ -91,11 +91,17 @@ function appliedCounter(redisUrl: string, prefix: string) {
   };
 }
 
+export interface NoopJobs {
+  jobsPerSec: number;
+  /** CPU per job of the no-op worker process and of Redis (`client` is the benchmark process polling the count). */
+  cpu: CpuPerEvent | null;
+}
+
 /**
  * Baseline: no-op jobs per second of one BullMQ worker process set up as a drain worker (connection,
  * concurrency, lock and stall settings), on jobs queued beforehand with the queue connection the runtime uses.
  */
-export async function measureNoopJobs(redisUrl: string, jobs: number): Promise<number> {
+export async function measureNoopJobs(redisUrl: string, jobs: number): Promise<NoopJobs> {
   const connection = createCommandConnection(redisUrl);
   await waitUntilReady(connection);
   const prefix = queuePrefix('bench-noop');
@@ -113,13 +119,15 @@ export async function measureNoopJobs(redisUrl: string, jobs: number): Promise<n
   const started = await new Promise<number>((resolve) => {
     const check = setInterval(() => output.includes('ready') && (clearInterval(check), resolve(Date.now())), 1);
   });
+  const meter = await startCpuMeter(child.pid === undefined ? [] : [child.pid], connection);
   while ((await queue.getJobCountByTypes('wait', 'active', 'prioritized')) > 0) await new Promise((resolve) => setTimeout(resolve, 10));
   const elapsed = Date.now() - started;
+  const cpu = await meter.stop(jobs);
   child.kill('SIGTERM');
   await queue.obliterate({ force: true });
   await queue.close();
   connection.disconnect();
-  return (jobs / elapsed) * 1000;
+  return { jobsPerSec: (jobs / elapsed) * 1000, cpu };
 }
 
 export interface Throughput {
