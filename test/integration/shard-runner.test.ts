@@ -12,6 +12,24 @@ import { ShardRunner, type ShardRunnerOptions } from '../../src/runtime/shard-ru
 import { deletePrefix } from '../helpers/redis-cleanup.js';
 import { testPrefix } from '../helpers/test-config.js';
 
+/** Drain slots that count the takers waiting in line, so a test can wait for a run to join the line. */
+class LineWatchingSlots extends DrainSlots {
+  inLine = 0;
+  #lastTry = 0;
+
+  override tryTake(wanted: number): number {
+    this.#lastTry = super.tryTake(wanted);
+    return this.#lastTry;
+  }
+
+  override take(wanted: number): Promise<number> {
+    const taken = super.take(wanted);
+    if (this.#lastTry > 0) return taken;
+    this.inLine++;
+    return taken.finally(() => this.inLine--);
+  }
+}
+
 let cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
@@ -142,24 +160,34 @@ describe('a shard run', () => {
     const inFlight = { a: 0, b: 0 };
     let aLeft = 60;
     let bPeakWhileAWasDue = 0;
+    // Shard 0's drains hold their slots until shard 1's run waits in line, so shard 0 cannot run dry first
+    // however slowly shard 1's run starts.
+    let openGate = () => {};
+    const gate = new Promise<void>((resolve) => (openGate = resolve));
+    const slots = new LineWatchingSlots(4);
     const shard = await bench(
       async (sessionId) => {
         const mine = sessionId.startsWith('a') ? 'a' : 'b';
         inFlight[mine]++;
         if (mine === 'b' && aLeft > 4) bPeakWhileAWasDue = Math.max(bPeakWhileAWasDue, inFlight.b);
-        // Drains of uneven length, so shards' drains settle at different moments, as real ones do.
-        await new Promise((resolve) => setTimeout(resolve, 1 + (Number(sessionId.slice(1)) % 5)));
+        if (mine === 'a') await gate;
+        // Drains of uneven length, so shards' drains settle at different moments, as real ones do; shard 1's
+        // last longer than the gaps between shard 0's, so a second slot can come while the first is held.
+        await new Promise((resolve) => setTimeout(resolve, mine === 'a' ? 1 + (Number(sessionId.slice(1)) % 5) : 20));
         inFlight[mine]--;
         if (mine === 'a') aLeft--;
         return 'released';
       },
-      { slots: new DrainSlots(4), lingerMs: 50 },
+      { slots, lingerMs: 50 },
     );
     await shard.list(...ids('a'));
     const first = shard.runner.run(0);
     while (inFlight.a < 4) await new Promise((resolve) => setTimeout(resolve, 1));
     await shard.listIn(1, ids('b'));
+    const inLineBefore = slots.inLine;
     const second = shard.runner.run(1);
+    while (slots.inLine <= inLineBefore) await new Promise((resolve) => setTimeout(resolve, 1));
+    openGate();
     expect(await first).toBe('released');
     expect(await second).toBe('released');
     // Shard 0 held all four slots when shard 1 came; before shard 0 ran dry, shard 1 got more than the one
