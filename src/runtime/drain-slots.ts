@@ -17,6 +17,11 @@ export class DrainSlots {
     this.#free = size;
   }
 
+  /** How many takers wait in line for slots. */
+  get inLine(): number {
+    return this.#waiters.length;
+  }
+
   /** Takes up to `wanted` slots now; returns how many (0 when none is free or others are waiting). */
   tryTake(wanted: number): number {
     if (this.#waiters.length > 0) return 0;

@@ -12,24 +12,6 @@ import { ShardRunner, type ShardRunnerOptions } from '../../src/runtime/shard-ru
 import { deletePrefix } from '../helpers/redis-cleanup.js';
 import { testPrefix } from '../helpers/test-config.js';
 
-/** Drain slots that count the takers waiting in line, so a test can wait for a run to join the line. */
-class LineWatchingSlots extends DrainSlots {
-  inLine = 0;
-  #lastTry = 0;
-
-  override tryTake(wanted: number): number {
-    this.#lastTry = super.tryTake(wanted);
-    return this.#lastTry;
-  }
-
-  override take(wanted: number): Promise<number> {
-    const taken = super.take(wanted);
-    if (this.#lastTry > 0) return taken;
-    this.inLine++;
-    return taken.finally(() => this.inLine--);
-  }
-}
-
 let cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
@@ -164,7 +146,7 @@ describe('a shard run', () => {
     // however slowly shard 1's run starts.
     let openGate = () => {};
     const gate = new Promise<void>((resolve) => (openGate = resolve));
-    const slots = new LineWatchingSlots(4);
+    const slots = new DrainSlots(4);
     const shard = await bench(
       async (sessionId) => {
         const mine = sessionId.startsWith('a') ? 'a' : 'b';
