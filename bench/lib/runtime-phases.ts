@@ -247,6 +247,10 @@ export interface Percentiles {
   max: number;
 }
 
+function percentiles(values: readonly number[]): Percentiles {
+  return { p50: percentile(values, 50), p99: percentile(values, 99), max: Math.max(...values) };
+}
+
 /** Firing lateness (the `timer.fired` event's time − due), and when the firing was committed (applied − due). */
 export interface TimerLateness extends Percentiles {
   applied: Percentiles;
@@ -298,14 +302,7 @@ export async function measureTimers(
   await client.close();
   await stopAll(processes);
   const workerBusy = cpu === null ? null : (cpu.worker * (warm + count)) / 1000 / (finished - metered);
-  return {
-    p50: percentile(lateness, 50),
-    p99: percentile(lateness, 99),
-    max: Math.max(...lateness),
-    applied: { p50: percentile(applied, 50), p99: percentile(applied, 99), max: Math.max(...applied) },
-    cpu,
-    workerBusy,
-  };
+  return { ...percentiles(lateness), applied: percentiles(applied), cpu, workerBusy };
 }
 
 export interface IdleFootprint {
